@@ -1,0 +1,18 @@
+namespace Sharekeep.Core.Policy;
+
+public interface IPolicyStore
+{
+    Task<IReadOnlyList<StoredSetting>> GetAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads the stored value of <paramref name="setting"/>, asks <paramref name="decide"/> what to do and
+    /// writes its answer (setting and audit entry) in one transaction, so concurrent calls cannot interleave.
+    /// </summary>
+    Task<PolicyTransition> UpdateAsync(
+        PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, CancellationToken cancellationToken);
+
+    /// <summary>Newest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> GetAuditAsync(int limit, CancellationToken cancellationToken);
+}
+
+public sealed record AuditEntry(long Id, PolicyChange Change);

@@ -1,0 +1,30 @@
+namespace Sharekeep.Core.Policy;
+
+/// <summary>Reads and changes the sharing policy; both API dialects call this one service.</summary>
+public sealed class PolicyService(IPolicyStore store, PolicyDefaults defaults, TimeProvider time)
+{
+    public const int MaxAuditPage = 1000;
+
+    public async Task<SharingPolicy> GetAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAllAsync(cancellationToken);
+        var sharing = stored.FirstOrDefault(s => s.Setting == PolicySetting.Sharing);
+        DateTimeOffset? lastModified = stored.Count == 0 ? null : stored.Max(s => s.Modified);
+        return new SharingPolicy(PolicyRules.Effective(sharing, defaults.SharingEnabled), lastModified);
+    }
+
+    /// <summary>Idempotent: returns the audited change, or null when the effective value did not change.</summary>
+    public async Task<PolicyChange?> SetAsync(PolicySetting setting, bool enabled, CancellationToken cancellationToken)
+    {
+        var configured = defaults.For(setting);
+        var now = time.GetUtcNow();
+        var transition = await store.UpdateAsync(
+            setting,
+            stored => PolicyRules.Decide(setting, stored, configured, enabled, now),
+            cancellationToken);
+        return transition.Change;
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(int limit, CancellationToken cancellationToken) =>
+        store.GetAuditAsync(Math.Clamp(limit, 1, MaxAuditPage), cancellationToken);
+}

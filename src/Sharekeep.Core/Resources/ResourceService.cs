@@ -1,0 +1,53 @@
+namespace Sharekeep.Core.Resources;
+
+/// <summary>Creates reports and dashboards after checking them; every API goes through here.</summary>
+public sealed class ResourceService(IResourceStore store, TimeProvider time)
+{
+    public async Task<Created<Report>> CreateReportAsync(string? name, string dataJson, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        ResourceRules.CheckName(name, errors);
+        if (!errors.IsEmpty)
+        {
+            return Created<Report>.Invalid(errors);
+        }
+
+        var report = new Report(Guid.CreateVersion7(time.GetUtcNow()), name!.Trim(), dataJson, time.GetUtcNow());
+        await store.AddReportAsync(report, cancellationToken);
+        return Created<Report>.Done(report);
+    }
+
+    public async Task<Created<Dashboard>> CreateDashboardAsync(string? name, IReadOnlyList<Guid>? reportIds, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        ResourceRules.CheckName(name, errors);
+        ResourceRules.CheckReportIds(reportIds, errors);
+        reportIds ??= [];
+        if (errors.IsEmpty && reportIds.Count > 0)
+        {
+            var found = await store.FindReportsAsync(reportIds, cancellationToken);
+            var known = found.Select(r => r.Id).ToHashSet();
+            foreach (var missing in reportIds.Where(id => !known.Contains(id)))
+            {
+                errors.Add("reportIds", $"There is no report with id {missing}.");
+            }
+        }
+        if (!errors.IsEmpty)
+        {
+            return Created<Dashboard>.Invalid(errors);
+        }
+
+        var dashboard = new Dashboard(Guid.CreateVersion7(time.GetUtcNow()), name!.Trim(), reportIds, time.GetUtcNow());
+        await store.AddDashboardAsync(dashboard, cancellationToken);
+        return Created<Dashboard>.Done(dashboard);
+    }
+}
+
+/// <summary>Either the new thing or why it was refused.</summary>
+public sealed record Created<T>(T? Value, ValidationErrors? Errors)
+    where T : class
+{
+    public static Created<T> Done(T value) => new(value, null);
+
+    public static Created<T> Invalid(ValidationErrors errors) => new(null, errors);
+}

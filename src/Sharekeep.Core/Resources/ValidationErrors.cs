@@ -1,0 +1,24 @@
+namespace Sharekeep.Core.Resources;
+
+/// <summary>Field name to messages, in the shape RFC 9457 validation problems use.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _errors.Count == 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages))
+        {
+            messages = [];
+            _errors[field] = messages;
+        }
+        messages.Add(message);
+    }
+
+    public IDictionary<string, string[]> ToDictionary() =>
+        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+    public string FirstMessage() => _errors.Values.SelectMany(m => m).FirstOrDefault() ?? "";
+}

@@ -1,0 +1,51 @@
+namespace Sharekeep.Storage.Entities;
+
+// Rows are kept apart from the domain records so that the domain never bends to the database's shape.
+
+internal sealed class ReportRow
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public required string DataJson { get; set; }
+    public DateTimeOffset Created { get; set; }
+}
+
+internal sealed class DashboardRow
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public DateTimeOffset Created { get; set; }
+    public List<DashboardReportRow> Reports { get; set; } = [];
+}
+
+internal sealed class DashboardReportRow
+{
+    public Guid DashboardId { get; set; }
+    public Guid ReportId { get; set; }
+    public int Position { get; set; }
+}
+
+internal sealed class ShareRow
+{
+    public required string Id { get; set; }
+    public int Kind { get; set; }
+    public Guid ResourceId { get; set; }
+    public DateTimeOffset Created { get; set; }
+    public DateTimeOffset? Revoked { get; set; }
+}
+
+internal sealed class PolicySettingRow
+{
+    public required string Name { get; set; }
+    public bool Value { get; set; }
+    public DateTimeOffset Modified { get; set; }
+}
+
+internal sealed class PolicyAuditRow
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Setting { get; set; }
+    public bool OldValue { get; set; }
+    public bool NewValue { get; set; }
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Sharekeep.Storage.Entities;
+
+namespace Sharekeep.Storage;
+
+public sealed class SharekeepDbContext(DbContextOptions<SharekeepDbContext> options) : DbContext(options)
+{
+    internal DbSet<ReportRow> Reports => Set<ReportRow>();
+    internal DbSet<DashboardRow> Dashboards => Set<DashboardRow>();
+    internal DbSet<DashboardReportRow> DashboardReports => Set<DashboardReportRow>();
+    internal DbSet<ShareRow> Shares => Set<ShareRow>();
+    internal DbSet<PolicySettingRow> PolicySettings => Set<PolicySettingRow>();
+    internal DbSet<PolicyAuditRow> PolicyAudit => Set<PolicyAuditRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SharekeepDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type and cannot order DateTimeOffset text; UTC ticks as integers order and compare exactly.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}
+
+/// <summary>DateTimeOffset to UTC ticks and back; all times are stored in UTC.</summary>
+internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Sharekeep.Core.Policy;
+using Sharekeep.Storage.Entities;
+
+namespace Sharekeep.Storage.Stores;
+
+internal sealed class EfPolicyStore(SharekeepDbContext db) : IPolicyStore
+{
+    public async Task<IReadOnlyList<StoredSetting>> GetAllAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.PolicySettings.AsNoTracking().ToListAsync(cancellationToken);
+        return rows
+            .Select(r => Enum.TryParse<PolicySetting>(r.Name, out var setting) ? new StoredSetting(setting, r.Value, r.Modified) : null)
+            .OfType<StoredSetting>()
+            .ToList();
+    }
+
+    public async Task<PolicyTransition> UpdateAsync(
+        PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, CancellationToken cancellationToken)
+    {
+        var name = setting.ToString();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var row = await db.PolicySettings.FirstOrDefaultAsync(s => s.Name == name, cancellationToken);
+        var transition = decide(row is null ? null : new StoredSetting(setting, row.Value, row.Modified));
+        if (transition.Write is { } write)
+        {
+            if (row is null)
+            {
+                db.PolicySettings.Add(new PolicySettingRow { Name = name, Value = write.Value, Modified = write.Modified });
+            }
+            else
+            {
+                row.Value = write.Value;
+                row.Modified = write.Modified;
+            }
+        }
+        if (transition.Change is { } change)
+        {
+            db.PolicyAudit.Add(new PolicyAuditRow
+            {
+                At = change.At,
+                Setting = change.Setting.ToString(),
+                OldValue = change.OldValue,
+                NewValue = change.NewValue,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return transition;
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(int limit, CancellationToken cancellationToken)
+    {
+        var rows = await db.PolicyAudit.AsNoTracking().OrderByDescending(a => a.Id).Take(limit).ToListAsync(cancellationToken);
+        return rows
+            .Where(r => Enum.IsDefined(Enum.Parse<PolicySetting>(r.Setting)))
+            .Select(r => new AuditEntry(r.Id, new PolicyChange(r.At, Enum.Parse<PolicySetting>(r.Setting), r.OldValue, r.NewValue)))
+            .ToList();
+    }
+}

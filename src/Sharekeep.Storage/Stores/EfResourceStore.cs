@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Sharekeep.Core.Resources;
+using Sharekeep.Storage.Entities;
+
+namespace Sharekeep.Storage.Stores;
+
+internal sealed class EfResourceStore(SharekeepDbContext db) : IResourceStore
+{
+    public async Task AddReportAsync(Report report, CancellationToken cancellationToken)
+    {
+        db.Reports.Add(new ReportRow { Id = report.Id, Name = report.Name, DataJson = report.DataJson, Created = report.Created });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<Report?> FindReportAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var row = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return row is null ? null : ToReport(row);
+    }
+
+    public async Task<IReadOnlyList<Report>> ListReportsAsync(CancellationToken cancellationToken) =>
+        (await db.Reports.AsNoTracking().OrderBy(r => r.Created).ThenBy(r => r.Id).ToListAsync(cancellationToken))
+        .ConvertAll(ToReport);
+
+    public async Task<IReadOnlyList<Report>> FindReportsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var rows = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+        return rows.ConvertAll(ToReport);
+    }
+
+    public Task<bool> DeleteReportAsync(Guid id, CancellationToken cancellationToken) =>
+        DeleteWithSharesAsync(ResourceKind.Report, id, () => db.Reports.Where(r => r.Id == id), cancellationToken);
+
+    public async Task AddDashboardAsync(Dashboard dashboard, CancellationToken cancellationToken)
+    {
+        db.Dashboards.Add(new DashboardRow
+        {
+            Id = dashboard.Id,
+            Name = dashboard.Name,
+            Created = dashboard.Created,
+            Reports = dashboard.ReportIds
+                .Select((reportId, position) => new DashboardReportRow { DashboardId = dashboard.Id, ReportId = reportId, Position = position })
+                .ToList(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<Dashboard?> FindDashboardAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var row = await db.Dashboards.AsNoTracking().Include(d => d.Reports).FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        return row is null ? null : ToDashboard(row);
+    }
+
+    public async Task<IReadOnlyList<Dashboard>> ListDashboardsAsync(CancellationToken cancellationToken) =>
+        (await db.Dashboards.AsNoTracking().Include(d => d.Reports).OrderBy(d => d.Created).ThenBy(d => d.Id).ToListAsync(cancellationToken))
+        .ConvertAll(ToDashboard);
+
+    public Task<bool> DeleteDashboardAsync(Guid id, CancellationToken cancellationToken) =>
+        DeleteWithSharesAsync(ResourceKind.Dashboard, id, () => db.Dashboards.Where(d => d.Id == id), cancellationToken);
+
+    public Task<bool> ExistsAsync(ResourceKind kind, Guid id, CancellationToken cancellationToken) => kind switch
+    {
+        ResourceKind.Report => db.Reports.AnyAsync(r => r.Id == id, cancellationToken),
+        ResourceKind.Dashboard => db.Dashboards.AnyAsync(d => d.Id == id, cancellationToken),
+        _ => Task.FromResult(false),
+    };
+
+    /// <summary>A resource and its share links go together, or not at all.</summary>
+    private async Task<bool> DeleteWithSharesAsync<TRow>(
+        ResourceKind kind, Guid id, Func<IQueryable<TRow>> resource, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var deleted = await resource().ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            return false;
+        }
+        await db.Shares.Where(s => s.Kind == (int)kind && s.ResourceId == id).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static Report ToReport(ReportRow row) => new(row.Id, row.Name, row.DataJson, row.Created);
+
+    private static Dashboard ToDashboard(DashboardRow row) =>
+        new(row.Id, row.Name, row.Reports.OrderBy(r => r.Position).Select(r => r.ReportId).ToList(), row.Created);
+}
