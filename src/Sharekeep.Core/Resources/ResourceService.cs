@@ -3,21 +3,21 @@ namespace Sharekeep.Core.Resources;
 /// <summary>Creates reports and dashboards after checking them; every API goes through here.</summary>
 public sealed class ResourceService(IResourceStore store, TimeProvider time)
 {
-    public async Task<Created<Report>> CreateReportAsync(string? name, string dataJson, CancellationToken cancellationToken)
+    public async Task<Creation<Report>> CreateReportAsync(string? name, string dataJson, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         ResourceRules.CheckName(name, errors);
         if (!errors.IsEmpty)
         {
-            return Created<Report>.Invalid(errors);
+            return Creation<Report>.Invalid(errors);
         }
 
         var report = new Report(Guid.CreateVersion7(time.GetUtcNow()), name!.Trim(), dataJson, time.GetUtcNow());
         await store.AddReportAsync(report, cancellationToken);
-        return Created<Report>.Done(report);
+        return Creation<Report>.Done(report);
     }
 
-    public async Task<Created<Dashboard>> CreateDashboardAsync(string? name, IReadOnlyList<Guid>? reportIds, CancellationToken cancellationToken)
+    public async Task<Creation<Dashboard>> CreateDashboardAsync(string? name, IReadOnlyList<Guid>? reportIds, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         ResourceRules.CheckName(name, errors);
@@ -34,20 +34,20 @@ public sealed class ResourceService(IResourceStore store, TimeProvider time)
         }
         if (!errors.IsEmpty)
         {
-            return Created<Dashboard>.Invalid(errors);
+            return Creation<Dashboard>.Invalid(errors);
         }
 
         var dashboard = new Dashboard(Guid.CreateVersion7(time.GetUtcNow()), name!.Trim(), reportIds, time.GetUtcNow());
         await store.AddDashboardAsync(dashboard, cancellationToken);
-        return Created<Dashboard>.Done(dashboard);
+        return Creation<Dashboard>.Done(dashboard);
     }
 }
 
 /// <summary>Either the new thing or why it was refused.</summary>
-public sealed record Created<T>(T? Value, ValidationErrors? Errors)
+public sealed record Creation<T>(T? Value, ValidationErrors? Errors)
     where T : class
 {
-    public static Created<T> Done(T value) => new(value, null);
+    public static Creation<T> Done(T value) => new(value, null);
 
-    public static Created<T> Invalid(ValidationErrors errors) => new(null, errors);
+    public static Creation<T> Invalid(ValidationErrors errors) => new(null, errors);
 }

@@ -1,0 +1,76 @@
+using Sharekeep.Server.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core.Shares;
+
+namespace Sharekeep.Server.Dialects.ReportingTool;
+
+/// <summary>/api/external/share: what a visitor holding a share URL sees. No secret; the key is the credential.</summary>
+public static class ExternalShareEndpoints
+{
+    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Post];
+
+    public static RouteGroupBuilder MapExternalShares(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/external/share")
+            .WithTags("Reporting tool: shared views")
+            .AllowAnonymous()
+            .ProducesError<ReportingToolError>(StatusCodes.Status401Unauthorized)
+            .AddEndpointFilter(async (context, next) =>
+            {
+                // The key is in the URL and the answer depends on the policy: keep both out of caches and referrers.
+                context.HttpContext.Response.Headers.CacheControl = "no-store";
+                context.HttpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
+                return await next(context);
+            });
+
+        group.MapGet("/report/{shareId}/evaluate", EvaluateReportAsync)
+            .WithName("EvaluateSharedReport")
+            .WithSummary("The shared report with its data.");
+        group.MapGet("/dashboard/{shareId}/evaluate", EvaluateDashboardAsync)
+            .WithName("EvaluateSharedDashboard")
+            .WithSummary("The shared dashboard with its reports as tiles.");
+        // The product evaluates a dashboard's report by GET in older versions and by POST (with an optional body) in newer ones.
+        group.MapMethods("/dashboard/{shareId}/report/{reportId}/evaluate", ReadMethods, EvaluateDashboardReportAsync)
+            .WithName("EvaluateSharedDashboardReport")
+            .WithSummary("One report of a shared dashboard, with its data.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<ReportEvaluation>, JsonHttpResult<ReportingToolError>, NotFound<ReportingToolError>>> EvaluateReportAsync(
+        string shareId, SharedViews views, CancellationToken cancellationToken)
+    {
+        var opened = await views.OpenReportAsync(shareId, cancellationToken);
+        return opened.Status switch
+        {
+            ShareStatus.Ok => TypedResults.Ok(ReportingToolResults.ToEvaluation(opened.Value!)),
+            ShareStatus.SharingDisabled => ReportingToolResults.SharingDisabled(),
+            _ => ReportingToolResults.NotFound("There is no report share with this id."),
+        };
+    }
+
+    private static async Task<Results<Ok<DashboardDefinition>, JsonHttpResult<ReportingToolError>, NotFound<ReportingToolError>>> EvaluateDashboardAsync(
+        string shareId, SharedViews views, CancellationToken cancellationToken)
+    {
+        var opened = await views.OpenDashboardAsync(shareId, cancellationToken);
+        return opened.Status switch
+        {
+            ShareStatus.Ok => TypedResults.Ok(ReportingToolResults.ToDefinition(opened.Value!)),
+            ShareStatus.SharingDisabled => ReportingToolResults.SharingDisabled(),
+            _ => ReportingToolResults.NotFound("There is no dashboard share with this id."),
+        };
+    }
+
+    private static async Task<Results<Ok<ReportEvaluation>, JsonHttpResult<ReportingToolError>, NotFound<ReportingToolError>>> EvaluateDashboardReportAsync(
+        string shareId, string reportId, SharedViews views, CancellationToken cancellationToken)
+    {
+        // An id that is no GUID is on no dashboard; Guid.Empty keeps the policy check first, as everywhere here.
+        var id = Guid.TryParse(reportId, out var parsed) ? parsed : Guid.Empty;
+        var opened = await views.OpenDashboardReportAsync(shareId, id, cancellationToken);
+        return opened.Status switch
+        {
+            ShareStatus.Ok => TypedResults.Ok(ReportingToolResults.ToEvaluation(opened.Value!)),
+            ShareStatus.SharingDisabled => ReportingToolResults.SharingDisabled(),
+            _ => ReportingToolResults.NotFound("There is no such report on a dashboard shared with this id."),
+        };
+    }
+}

@@ -1,0 +1,14 @@
+namespace Sharekeep.Server.Dialects.ReportingTool;
+
+public static class ReportingToolExtensions
+{
+    /// <summary>The reporting tool's routes, under /api as that product has them.</summary>
+    public static IEndpointRouteBuilder MapReportingTool(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api");
+        api.MapGroup("/public").MapShareSwitch();
+        api.MapReportingToolShares();
+        api.MapExternalShares();
+        return routes;
+    }
+}

@@ -1,0 +1,63 @@
+using Sharekeep.Server.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core.Resources;
+using Sharekeep.Core.Shares;
+
+namespace Sharekeep.Server.Dialects.ReportingTool;
+
+/// <summary>/api/share: make and delete share links, in the reporting tool's shapes.</summary>
+public static class ShareEndpoints
+{
+    public static RouteGroupBuilder MapReportingToolShares(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/share")
+            .WithTags("Reporting tool: shares")
+            .RequireAuthorization()
+            .ProducesError<ReportingToolError>(StatusCodes.Status401Unauthorized);
+
+        group.MapPost("/report", (ReportShareRequest request, SharingService sharing, CancellationToken ct) =>
+                ShareAsync(sharing, ResourceKind.Report, request.ReportId, "reportId", ct))
+            .WithName("ShareReport")
+            .WithSummary("Shares a report; sharing it again answers the same share id.");
+        group.MapPost("/dashboard", (DashboardShareRequest request, SharingService sharing, CancellationToken ct) =>
+                ShareAsync(sharing, ResourceKind.Dashboard, request.DashboardId, "dashboardId", ct))
+            .WithName("ShareDashboard")
+            .WithSummary("Shares a dashboard; sharing it again answers the same share id.");
+        group.MapDelete("/report/{shareId}", (string shareId, SharingService sharing, CancellationToken ct) =>
+                RevokeAsync(sharing, ResourceKind.Report, shareId, ct))
+            .WithName("DeleteReportShare")
+            .WithSummary("Revokes a report share: its URL stops working for good.");
+        group.MapDelete("/dashboard/{shareId}", (string shareId, SharingService sharing, CancellationToken ct) =>
+                RevokeAsync(sharing, ResourceKind.Dashboard, shareId, ct))
+            .WithName("DeleteDashboardShare")
+            .WithSummary("Revokes a dashboard share: its URL stops working for good.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<ShareIdResponse>, BadRequest<ReportingToolError>, NotFound<ReportingToolError>>> ShareAsync(
+        SharingService sharing, ResourceKind kind, string? resourceId, string field, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(resourceId))
+        {
+            return ReportingToolResults.BadRequest($"The field '{field}' is required.");
+        }
+        var noSuchResource = ReportingToolResults.NotFound($"There is no {kind.ToString().ToLowerInvariant()} with id '{resourceId}'.");
+        if (!Guid.TryParse(resourceId, out var id))
+        {
+            return noSuchResource;
+        }
+        var outcome = await sharing.ShareAsync(kind, id, cancellationToken);
+        return outcome.Status switch
+        {
+            ShareStatus.Ok => TypedResults.Ok(new ShareIdResponse(outcome.Share!.Id)),
+            ShareStatus.SharingDisabled => ReportingToolResults.SharingNotAllowed(),
+            _ => noSuchResource,
+        };
+    }
+
+    private static async Task<Results<NoContent, NotFound<ReportingToolError>>> RevokeAsync(
+        SharingService sharing, ResourceKind kind, string shareId, CancellationToken cancellationToken) =>
+        await sharing.RevokeAsync(shareId, kind, cancellationToken)
+            ? TypedResults.NoContent()
+            : ReportingToolResults.NotFound($"There is no active {kind.ToString().ToLowerInvariant()} share with id '{shareId}'.");
+}

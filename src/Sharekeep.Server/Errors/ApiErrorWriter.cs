@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Sharekeep.Server.Dialects.ReportingTool;
+
+namespace Sharekeep.Server.Errors;
+
+/// <summary>
+/// The one place error bodies are written: the reporting tool's envelope under its paths, RFC 9457
+/// problem details everywhere else. Messages are always ours, never exception text.
+/// </summary>
+public sealed class ApiErrorWriter(IProblemDetailsService problemDetails)
+{
+    public async Task WriteAsync(HttpContext context, int status, string title, string detail, string? errorCode = null)
+    {
+        context.Response.StatusCode = status;
+        if (ReportingToolDialect.Owns(context.Request.Path))
+        {
+            await context.Response.WriteAsJsonAsync(
+                new ReportingToolError(errorCode ?? ReportingToolDialect.ErrorCodeFor(status), title, detail),
+                context.RequestAborted);
+            return;
+        }
+        await problemDetails.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    /// <summary>A body for answers that have none yet: unknown routes, wrong methods.</summary>
+    public Task WriteForStatusAsync(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var (title, detail) = status switch
+        {
+            StatusCodes.Status404NotFound => ("Not found.", "Nothing is at this address."),
+            StatusCodes.Status405MethodNotAllowed => ("Method not allowed.", "This address does not take that HTTP method."),
+            StatusCodes.Status415UnsupportedMediaType => ("Unsupported media type.", "Send the body as application/json."),
+            _ => ("The request failed.", $"The server answered {status}."),
+        };
+        return WriteAsync(context, status, title, detail);
+    }
+}

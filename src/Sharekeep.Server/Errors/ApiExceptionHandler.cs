@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Sharekeep.Server.Errors;
+
+/// <summary>
+/// Turns unreadable requests into 4xx answers and anything else into a 500 that says nothing of the exception.
+/// Parameter binding throws for bad requests (RouteHandlerOptions.ThrowOnBadRequest), so every 400 gets a body here.
+/// </summary>
+public sealed partial class ApiExceptionHandler(ApiErrorWriter errors, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is BadHttpRequestException bad)
+        {
+            var (title, detail) = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? ("The request body is too large.", "Send a smaller body.")
+                : ("The request is not valid.", "The body must be JSON of the documented shape, and every parameter of the right type.");
+            await errors.WriteAsync(httpContext, bad.StatusCode, title, detail);
+            return true;
+        }
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            return true;
+        }
+
+        LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        await errors.WriteAsync(
+            httpContext,
+            StatusCodes.Status500InternalServerError,
+            "An internal error occurred.",
+            "The request could not be completed; the server log has the details.");
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error answering {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Sharekeep.Server.Errors;
+
+public static class ErrorsExtensions
+{
+    public static WebApplicationBuilder AddApiErrors(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<ApiErrorWriter>();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        return builder;
+    }
+
+    public static WebApplication UseApiErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Bad requests are the client's mistake, not the server's: no error-level log for them.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        });
+        app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<ApiErrorWriter>().WriteForStatusAsync(context.HttpContext));
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using Sharekeep.Core.Policy;
+using Sharekeep.Core.Resources;
+using Sharekeep.Core.Shares;
+using Sharekeep.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Sharekeep.Server.Hosting;
+
+public static class HostingExtensions
+{
+    /// <summary>Options, storage and the domain services that every API and page shares.</summary>
+    public static WebApplicationBuilder AddSharekeepCore(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SharekeepOptions>()
+            .BindConfiguration(SharekeepOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<SharingOptions>().BindConfiguration(SharingOptions.Section);
+
+        builder.Services.AddSingleton<DataPaths>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IShareKeyGenerator, RandomShareKeyGenerator>();
+        builder.Services.AddSingleton(sp => new PolicyDefaults
+        {
+            SharingEnabled = sp.GetRequiredService<IOptions<SharingOptions>>().Value.Enabled,
+        });
+        builder.Services.AddSharekeepStorage(sp => sp.GetRequiredService<DataPaths>().Database);
+        builder.Services.AddScoped<PolicyService>();
+        builder.Services.AddScoped<ResourceService>();
+        builder.Services.AddScoped<SharingService>();
+        builder.Services.AddScoped<SharedViews>();
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<SharekeepDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>Everything that must be true before the first request: schema up to date, secret in place.</summary>
+    public static async Task InitializeSharekeepAsync(this WebApplication app)
+    {
+        await app.Services.InitializeSharekeepStorageAsync();
+        _ = app.Services.GetRequiredService<Security.ApiSecret>();
+    }
+}

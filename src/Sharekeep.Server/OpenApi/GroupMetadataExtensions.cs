@@ -1,0 +1,8 @@
+namespace Sharekeep.Server.OpenApi;
+
+public static class GroupMetadataExtensions
+{
+    /// <summary>Declares, for every endpoint of a group, an error answer that OpenAPI should list.</summary>
+    public static RouteGroupBuilder ProducesError<TError>(this RouteGroupBuilder group, int statusCode) =>
+        group.WithMetadata(new ProducesResponseTypeMetadata(statusCode, typeof(TError), ["application/json"]));
+}

@@ -1,0 +1,39 @@
+using Sharekeep.Server.Dialects.ReportingTool;
+using Sharekeep.Server.Errors;
+using Sharekeep.Server.Hosting;
+using Sharekeep.Server.OpenApi;
+using Sharekeep.Server.Policy;
+using Sharekeep.Server.Resources;
+using Sharekeep.Server.Security;
+using Sharekeep.Server.Shares;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddSharekeepCore();
+builder.AddApiSecretAuthentication();
+builder.AddApiErrors();
+builder.AddApiDocs();
+
+var app = builder.Build();
+
+await app.InitializeSharekeepAsync();
+
+app.UseApiErrors();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapApiDocs();
+app.MapHealthChecks("/healthz").AllowAnonymous();
+
+var native = app.MapGroup("/api/v1").RequireAuthorization();
+native.MapReports();
+native.MapDashboards();
+native.MapShares();
+native.MapPolicy();
+
+app.MapReportingTool();
+
+await app.RunAsync();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

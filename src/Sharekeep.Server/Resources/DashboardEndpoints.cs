@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core.Resources;
+using Sharekeep.Server.Errors;
+
+namespace Sharekeep.Server.Resources;
+
+public static class DashboardEndpoints
+{
+    public static RouteGroupBuilder MapDashboards(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/dashboards").WithTags("Dashboards");
+        group.MapPost("/", CreateAsync).WithName("CreateDashboard");
+        group.MapGet("/", ListAsync).WithName("ListDashboards");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetDashboard").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", DeleteAsync)
+            .WithName("DeleteDashboard")
+            .WithSummary("Deletes a dashboard and its share links; its reports stay.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<Results<Created<CreatedResponse>, ValidationProblem>> CreateAsync(
+        CreateDashboardRequest request, ResourceService resources, CancellationToken cancellationToken)
+    {
+        var created = await resources.CreateDashboardAsync(request.Name, request.ReportIds, cancellationToken);
+        return created.Value is { } dashboard
+            ? TypedResults.Created($"/api/v1/dashboards/{dashboard.Id}", new CreatedResponse(dashboard.Id))
+            : TypedResults.ValidationProblem(created.Errors!.ToDictionary());
+    }
+
+    private static async Task<Ok<IReadOnlyList<DashboardResponse>>> ListAsync(IResourceStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<DashboardResponse>>((await store.ListDashboardsAsync(cancellationToken)).Select(ToResponse).ToList());
+
+    private static async Task<Results<Ok<DashboardResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, IResourceStore store, CancellationToken cancellationToken) =>
+        await store.FindDashboardAsync(id, cancellationToken) is { } dashboard
+            ? TypedResults.Ok(ToResponse(dashboard))
+            : NativeProblems.NotFound($"There is no dashboard with id {id}.");
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, IResourceStore store, CancellationToken cancellationToken) =>
+        await store.DeleteDashboardAsync(id, cancellationToken)
+            ? TypedResults.NoContent()
+            : NativeProblems.NotFound($"There is no dashboard with id {id}.");
+
+    private static DashboardResponse ToResponse(Dashboard dashboard) =>
+        new(dashboard.Id, dashboard.Name, dashboard.ReportIds, dashboard.Created);
+}

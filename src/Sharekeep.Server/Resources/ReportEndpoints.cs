@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core.Resources;
+using Sharekeep.Server.Errors;
+
+namespace Sharekeep.Server.Resources;
+
+public static class ReportEndpoints
+{
+    public static RouteGroupBuilder MapReports(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/reports").WithTags("Reports");
+        group.MapPost("/", CreateAsync).WithName("CreateReport");
+        group.MapGet("/", ListAsync).WithName("ListReports");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetReport").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", DeleteAsync)
+            .WithName("DeleteReport")
+            .WithSummary("Deletes a report, its share links, and its place on every dashboard.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<Results<Created<CreatedResponse>, ValidationProblem>> CreateAsync(
+        CreateReportRequest request, ResourceService resources, CancellationToken cancellationToken)
+    {
+        var data = request.Data is { } element ? element.GetRawText() : "null";
+        var created = await resources.CreateReportAsync(request.Name, data, cancellationToken);
+        return created.Value is { } report
+            ? TypedResults.Created($"/api/v1/reports/{report.Id}", new CreatedResponse(report.Id))
+            : TypedResults.ValidationProblem(created.Errors!.ToDictionary());
+    }
+
+    private static async Task<Ok<IReadOnlyList<ReportResponse>>> ListAsync(IResourceStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<ReportResponse>>((await store.ListReportsAsync(cancellationToken)).Select(ToResponse).ToList());
+
+    private static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, IResourceStore store, CancellationToken cancellationToken) =>
+        await store.FindReportAsync(id, cancellationToken) is { } report
+            ? TypedResults.Ok(ToResponse(report))
+            : NativeProblems.NotFound($"There is no report with id {id}.");
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, IResourceStore store, CancellationToken cancellationToken) =>
+        await store.DeleteReportAsync(id, cancellationToken)
+            ? TypedResults.NoContent()
+            : NativeProblems.NotFound($"There is no report with id {id}.");
+
+    private static ReportResponse ToResponse(Report report)
+    {
+        using var data = JsonDocument.Parse(report.DataJson);
+        return new ReportResponse(report.Id, report.Name, data.RootElement.Clone(), report.Created);
+    }
+}

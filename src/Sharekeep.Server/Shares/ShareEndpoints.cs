@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core.Resources;
+using Sharekeep.Core.Shares;
+using Sharekeep.Server.Errors;
+
+namespace Sharekeep.Server.Shares;
+
+public static class ShareEndpoints
+{
+    public const int MaxPage = 1000;
+
+    public static RouteGroupBuilder MapShares(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/shares").WithTags("Shares");
+        group.MapGet("/", ListAsync)
+            .WithName("ListShares")
+            .WithSummary("Share links, newest first; filter by resourceType (report, dashboard) and resourceId.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapDelete("/{id}", RevokeAsync)
+            .WithName("RevokeShare")
+            .WithSummary("Revokes a share link of any kind.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ShareResponse>>, ProblemHttpResult>> ListAsync(
+        SharingService sharing,
+        CancellationToken cancellationToken,
+        string? resourceType = null,
+        Guid? resourceId = null,
+        bool includeRevoked = false,
+        int limit = 100)
+    {
+        ResourceKind? kind = null;
+        if (resourceType is not null)
+        {
+            if (!TryParseKind(resourceType, out var parsed))
+            {
+                return NativeProblems.BadRequest("resourceType is 'report' or 'dashboard'.");
+            }
+            kind = parsed;
+        }
+        if (limit is < 1 or > MaxPage)
+        {
+            return NativeProblems.BadRequest($"limit is between 1 and {MaxPage}.");
+        }
+        var shares = await sharing.ListAsync(new ShareQuery(kind, resourceId, includeRevoked, limit), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ShareResponse>>(shares.Select(ToResponse).ToList());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+        string id, SharingService sharing, CancellationToken cancellationToken) =>
+        await sharing.RevokeAsync(id, null, cancellationToken)
+            ? TypedResults.NoContent()
+            : NativeProblems.NotFound("There is no active share with this id.");
+
+    private static bool TryParseKind(string value, out ResourceKind kind) =>
+        Enum.TryParse(value, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(value, out _);
+
+    private static ShareResponse ToResponse(Share share)
+    {
+        var type = share.Kind.ToString().ToLowerInvariant();
+        return new ShareResponse(share.Id, type, share.ResourceId, share.Created, share.Revoked, $"/api/external/share/{type}/{share.Id}/evaluate");
+    }
+}
