@@ -1,0 +1,89 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Sharekeep.Server.Tests.Infrastructure;
+
+namespace Sharekeep.Server.Tests;
+
+public sealed class HostingTests
+{
+    [Fact]
+    public async Task Healthz_Returns200OnceTheDatabaseIsReady()
+    {
+        await using var app = new SharekeepApplication();
+        using var visitor = app.Visitor();
+
+        using var response = await visitor.Http.GetAsync("/healthz", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Database_IsAFileInTheDataDirectoryInWalMode()
+    {
+        await using var app = new SharekeepApplication();
+        _ = app.Server;
+
+        await using var connection = new SqliteConnection($"Data Source={app.DatabaseFile};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task DataDirectory_IsCreatedWhenMissing()
+    {
+        var directory = Path.Combine(TempDirectory.Create(), "nested", "data");
+        await using var app = new SharekeepApplication(directory);
+        _ = app.Server;
+
+        Assert.True(File.Exists(Path.Combine(directory, "sharekeep.db")));
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesEveryEndpointWithItsAnswers()
+    {
+        await using var app = new SharekeepApplication();
+        using var visitor = app.Visitor();
+
+        var document = await visitor.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, document.Status);
+        var paths = document.Body.GetProperty("paths");
+        string[] expected =
+        [
+            "/api/public/share/enable", "/api/public/share/disable", "/api/share/report", "/api/share/dashboard",
+            "/api/share/report/{shareId}", "/api/share/dashboard/{shareId}",
+            "/api/external/share/report/{shareId}/evaluate", "/api/external/share/dashboard/{shareId}/evaluate",
+            "/api/external/share/dashboard/{shareId}/report/{reportId}/evaluate",
+            "/api/v1/reports", "/api/v1/reports/{id}", "/api/v1/dashboards", "/api/v1/dashboards/{id}",
+            "/api/v1/shares", "/api/v1/shares/{id}", "/api/v1/policy", "/api/v1/audit",
+        ];
+        foreach (var path in expected)
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document.");
+        }
+        var enable = paths.GetProperty("/api/public/share/enable").GetProperty("post").GetProperty("responses");
+        Assert.True(enable.TryGetProperty("204", out _));
+        Assert.True(enable.TryGetProperty("401", out _));
+        Assert.True(enable.TryGetProperty("500", out _));
+        var share = paths.GetProperty("/api/share/report").GetProperty("post").GetProperty("responses");
+        Assert.True(share.TryGetProperty("200", out _));
+        Assert.True(share.TryGetProperty("400", out _));
+        Assert.True(share.TryGetProperty("404", out _));
+        Assert.True(document.Body.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiSecret", out _));
+    }
+
+    [Fact]
+    public async Task Docs_ServesTheInteractiveReference()
+    {
+        await using var app = new SharekeepApplication();
+        using var visitor = app.Visitor();
+
+        using var response = await visitor.Http.GetAsync("/docs", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Sharekeep.Server.Tests.Infrastructure;
+
+/// <summary>The real server over a real SQLite file in its own folder; restartable over the same folder.</summary>
+public sealed class SharekeepApplication : WebApplicationFactory<Program>
+{
+    public const string Secret = "test-secret-0123456789abcdef";
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsDirectory;
+
+    public SharekeepApplication(
+        string? dataDirectory = null,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        _ownsDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? TempDirectory.Create();
+        _settings = new Dictionary<string, string?>
+        {
+            ["Sharekeep:DataDirectory"] = DataDirectory,
+            ["Sharekeep:ApiSecret"] = Secret,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+        _services = services;
+    }
+
+    public string DataDirectory { get; }
+
+    public string DatabaseFile => Path.Combine(DataDirectory, "sharekeep.db");
+
+    /// <summary>A client that sends the API secret.</summary>
+    public SharekeepClient Admin() => new(CreateClient(), Secret);
+
+    /// <summary>A client with no credentials, as a visitor holding a share URL.</summary>
+    public SharekeepClient Visitor() => new(CreateClient(), null);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDirectory)
+        {
+            TempDirectory.Delete(DataDirectory);
+        }
+    }
+}
