@@ -1,0 +1,119 @@
+using Sharekeep.Core.Policy;
+using Sharekeep.Core.Resources;
+using Sharekeep.Core.Shares;
+
+namespace Sharekeep.Core.Tests.Fakes;
+
+/// <summary>Just enough storage to exercise the domain alone.</summary>
+internal sealed class InMemoryPolicyStore : IPolicyStore
+{
+    private readonly Dictionary<PolicySetting, StoredSetting> _settings = [];
+    private readonly List<AuditEntry> _audit = [];
+
+    public int Writes { get; private set; }
+
+    public Task<IReadOnlyList<StoredSetting>> GetAllAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoredSetting>>(_settings.Values.ToList());
+
+    public Task<PolicyTransition> UpdateAsync(PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, CancellationToken cancellationToken)
+    {
+        var transition = decide(_settings.GetValueOrDefault(setting));
+        if (transition.Write is { } write)
+        {
+            _settings[setting] = write;
+            Writes++;
+        }
+        if (transition.Change is { } change)
+        {
+            _audit.Add(new AuditEntry(_audit.Count + 1, change));
+        }
+        return Task.FromResult(transition);
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AuditEntry>>(_audit.AsEnumerable().Reverse().Take(limit).ToList());
+}
+
+internal sealed class InMemoryShareStore : IShareStore
+{
+    public List<Share> Shares { get; } = [];
+
+    public int Lookups { get; private set; }
+
+    public Task<Share?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        Lookups++;
+        return Task.FromResult(Shares.FirstOrDefault(s => s.Id == id));
+    }
+
+    public Task<Share> GetOrAddActiveAsync(ResourceKind kind, Guid resourceId, Func<Share> create, CancellationToken cancellationToken)
+    {
+        var share = Shares.FirstOrDefault(s => s.Kind == kind && s.ResourceId == resourceId && s.IsActive);
+        if (share is null)
+        {
+            share = create();
+            Shares.Add(share);
+        }
+        return Task.FromResult(share);
+    }
+
+    public Task<bool> RevokeAsync(string id, ResourceKind? kind, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    {
+        var index = Shares.FindIndex(s => s.Id == id && s.IsActive && (kind is null || s.Kind == kind));
+        if (index < 0)
+        {
+            return Task.FromResult(false);
+        }
+        Shares[index] = Shares[index] with { Revoked = revokedAt };
+        return Task.FromResult(true);
+    }
+
+    public Task<IReadOnlyList<Share>> ListAsync(ShareQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Share>>(Shares.Where(s => query.IncludeRevoked || s.IsActive).Take(query.Limit).ToList());
+}
+
+internal sealed class InMemoryResourceStore : IResourceStore
+{
+    private readonly List<Report> _reports = [];
+    private readonly List<Dashboard> _dashboards = [];
+
+    public Task AddReportAsync(Report report, CancellationToken cancellationToken)
+    {
+        _reports.Add(report);
+        return Task.CompletedTask;
+    }
+
+    public Task<Report?> FindReportAsync(Guid id, CancellationToken cancellationToken) =>
+        Task.FromResult(_reports.FirstOrDefault(r => r.Id == id));
+
+    public Task<IReadOnlyList<Report>> ListReportsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Report>>(_reports.ToList());
+
+    public Task<IReadOnlyList<Report>> FindReportsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Report>>(_reports.Where(r => ids.Contains(r.Id)).ToList());
+
+    public Task<bool> DeleteReportAsync(Guid id, CancellationToken cancellationToken) =>
+        Task.FromResult(_reports.RemoveAll(r => r.Id == id) > 0);
+
+    public Task AddDashboardAsync(Dashboard dashboard, CancellationToken cancellationToken)
+    {
+        _dashboards.Add(dashboard);
+        return Task.CompletedTask;
+    }
+
+    public Task<Dashboard?> FindDashboardAsync(Guid id, CancellationToken cancellationToken) =>
+        Task.FromResult(_dashboards.FirstOrDefault(d => d.Id == id));
+
+    public Task<IReadOnlyList<Dashboard>> ListDashboardsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Dashboard>>(_dashboards.ToList());
+
+    public Task<bool> DeleteDashboardAsync(Guid id, CancellationToken cancellationToken) =>
+        Task.FromResult(_dashboards.RemoveAll(d => d.Id == id) > 0);
+
+    public Task<bool> ExistsAsync(ResourceKind kind, Guid id, CancellationToken cancellationToken) => Task.FromResult(kind switch
+    {
+        ResourceKind.Report => _reports.Any(r => r.Id == id),
+        ResourceKind.Dashboard => _dashboards.Any(d => d.Id == id),
+        _ => false,
+    });
+}

@@ -1,0 +1,56 @@
+using Sharekeep.Core.Policy;
+using Sharekeep.Core.Tests.Fakes;
+
+namespace Sharekeep.Core.Tests;
+
+public sealed class PolicyServiceTests
+{
+    [Fact]
+    public async Task Get_BeforeAnyChange_ReportsTheConfiguredValueAndNoLastModified()
+    {
+        var domain = new Domain(sharingConfigured: false);
+
+        var policy = await domain.Policy.GetAsync(CancellationToken.None);
+
+        Assert.Equal(new SharingPolicy(false, null), policy);
+    }
+
+    [Fact]
+    public async Task Set_Twice_RecordsOneChangeAndWritesOnce()
+    {
+        var domain = new Domain();
+
+        var first = await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
+        var second = await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.Equal(1, domain.PolicyStore.Writes);
+        Assert.Single(await domain.Policy.GetAuditAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Set_StampsTheChangeWithTheClock()
+    {
+        var domain = new Domain();
+        domain.Clock.Advance(TimeSpan.FromHours(3));
+
+        await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
+
+        Assert.Equal(domain.Clock.GetUtcNow(), (await domain.Policy.GetAsync(CancellationToken.None)).LastModified);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(5000, PolicyService.MaxAuditPage)]
+    public async Task GetAudit_ClampsTheLimit(int asked, int expectedAtMost)
+    {
+        var domain = new Domain();
+        await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
+        await domain.Policy.SetAsync(PolicySetting.Sharing, true, CancellationToken.None);
+
+        var audit = await domain.Policy.GetAuditAsync(asked, CancellationToken.None);
+
+        Assert.InRange(audit.Count, 1, expectedAtMost);
+    }
+}

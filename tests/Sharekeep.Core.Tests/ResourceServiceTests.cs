@@ -1,0 +1,80 @@
+using Sharekeep.Core.Resources;
+using Sharekeep.Core.Tests.Fakes;
+
+namespace Sharekeep.Core.Tests;
+
+public sealed class ResourceServiceTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("tab\there")]
+    public async Task CreateReport_WithABadName_IsRefusedAndStoresNothing(string? name)
+    {
+        var domain = new Domain();
+
+        var created = await domain.Resources.CreateReportAsync(name, "1", CancellationToken.None);
+
+        Assert.Null(created.Value);
+        Assert.True(created.Errors!.ToDictionary().ContainsKey("name"));
+        Assert.Empty(await domain.ResourceStore.ListReportsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CreateReport_TrimsTheNameAndKeepsTheData()
+    {
+        var domain = new Domain();
+
+        var report = (await domain.Resources.CreateReportAsync("  Sales  ", "[1,2]", CancellationToken.None)).Value!;
+
+        Assert.Equal("Sales", report.Name);
+        Assert.Equal("[1,2]", report.DataJson);
+        Assert.Equal(domain.Clock.GetUtcNow(), report.Created);
+    }
+
+    [Fact]
+    public async Task CreateReport_WithANameOfTheMaximumLength_IsAccepted()
+    {
+        var domain = new Domain();
+
+        var created = await domain.Resources.CreateReportAsync(new string('x', ResourceRules.MaxNameLength), "1", CancellationToken.None);
+
+        Assert.NotNull(created.Value);
+    }
+
+    [Fact]
+    public async Task CreateDashboard_NamesEveryUnknownReport()
+    {
+        var domain = new Domain();
+        var known = await domain.NewReportAsync();
+        Guid[] unknown = [Guid.NewGuid(), Guid.NewGuid()];
+
+        var created = await domain.Resources.CreateDashboardAsync("D", [known.Id, .. unknown], CancellationToken.None);
+
+        var messages = created.Errors!.ToDictionary()["reportIds"];
+        Assert.Equal(2, messages.Length);
+        Assert.All(unknown, id => Assert.Contains(messages, m => m.Contains(id.ToString(), StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task CreateDashboard_WithTooManyReports_IsRefused()
+    {
+        var domain = new Domain();
+        var ids = Enumerable.Range(0, ResourceRules.MaxReportsPerDashboard + 1).Select(_ => Guid.NewGuid()).ToList();
+
+        var created = await domain.Resources.CreateDashboardAsync("D", ids, CancellationToken.None);
+
+        Assert.Null(created.Value);
+    }
+
+    [Fact]
+    public async Task CreateDashboard_WithoutReports_IsAllowed()
+    {
+        var domain = new Domain();
+
+        var created = await domain.Resources.CreateDashboardAsync("Empty for now", null, CancellationToken.None);
+
+        Assert.Empty(created.Value!.ReportIds);
+    }
+}

@@ -1,0 +1,144 @@
+using Sharekeep.Core.Policy;
+using Sharekeep.Core.Resources;
+using Sharekeep.Core.Shares;
+using Sharekeep.Core.Tests.Fakes;
+
+namespace Sharekeep.Core.Tests;
+
+public sealed class SharingServiceTests
+{
+    [Fact]
+    public async Task Share_AnExistingReport_MakesOneActiveShareStampedWithTheClock()
+    {
+        var domain = new Domain();
+        var report = await domain.NewReportAsync();
+
+        var outcome = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, CancellationToken.None);
+
+        Assert.Equal(ShareStatus.Ok, outcome.Status);
+        Assert.Equal(report.Id, outcome.Share!.ResourceId);
+        Assert.Equal(domain.Clock.GetUtcNow(), outcome.Share.Created);
+        Assert.True(outcome.Share.IsActive);
+    }
+
+    [Fact]
+    public async Task Share_Again_ReturnsTheSameShare()
+    {
+        var domain = new Domain();
+        var report = await domain.NewReportAsync();
+
+        var first = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, CancellationToken.None);
+        var second = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, CancellationToken.None);
+
+        Assert.Equal(first.Share, second.Share);
+    }
+
+    [Fact]
+    public async Task Share_WhileSharingIsDisabled_IsRefusedAndStoresNothing()
+    {
+        var domain = new Domain(sharingConfigured: false);
+        var report = await domain.NewReportAsync();
+
+        var outcome = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, CancellationToken.None);
+
+        Assert.Equal(ShareStatus.SharingDisabled, outcome.Status);
+        Assert.Empty(domain.ShareStore.Shares);
+    }
+
+    [Fact]
+    public async Task Share_AnUnknownResource_IsNotFound()
+    {
+        var domain = new Domain();
+
+        var outcome = await domain.Sharing.ShareAsync(ResourceKind.Dashboard, Guid.NewGuid(), CancellationToken.None);
+
+        Assert.Equal(ShareStatus.NotFound, outcome.Status);
+    }
+
+    [Fact]
+    public async Task Open_WhileSharingIsDisabled_AnswersDisabledWithoutLookingTheKeyUp()
+    {
+        var domain = new Domain();
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Share!;
+        await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
+
+        var outcome = await domain.Sharing.OpenAsync(ResourceKind.Report, share.Id, CancellationToken.None);
+
+        Assert.Equal(ShareStatus.SharingDisabled, outcome.Status);
+        Assert.Equal(0, domain.ShareStore.Lookups);
+    }
+
+    [Fact]
+    public async Task Open_AfterReEnabling_FindsTheSameShare()
+    {
+        var domain = new Domain();
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Share!;
+        await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
+        await domain.Policy.SetAsync(PolicySetting.Sharing, true, CancellationToken.None);
+
+        var outcome = await domain.Sharing.OpenAsync(ResourceKind.Report, share.Id, CancellationToken.None);
+
+        Assert.Equal(share, outcome.Share);
+    }
+
+    [Fact]
+    public async Task Open_ARevokedShare_IsNotFound()
+    {
+        var domain = new Domain();
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Share!;
+        await domain.Sharing.RevokeAsync(share.Id, ResourceKind.Report, CancellationToken.None);
+
+        var outcome = await domain.Sharing.OpenAsync(ResourceKind.Report, share.Id, CancellationToken.None);
+
+        Assert.Equal(ShareStatus.NotFound, outcome.Status);
+    }
+
+    [Fact]
+    public async Task Open_WithTheWrongKind_IsNotFound()
+    {
+        var domain = new Domain();
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Share!;
+
+        var outcome = await domain.Sharing.OpenAsync(ResourceKind.Dashboard, share.Id, CancellationToken.None);
+
+        Assert.Equal(ShareStatus.NotFound, outcome.Status);
+    }
+
+    [Fact]
+    public async Task Open_AMalformedKey_IsNotFoundWithoutALookup()
+    {
+        var domain = new Domain();
+
+        var outcome = await domain.Sharing.OpenAsync(ResourceKind.Report, "../../etc/passwd", CancellationToken.None);
+
+        Assert.Equal(ShareStatus.NotFound, outcome.Status);
+        Assert.Equal(0, domain.ShareStore.Lookups);
+    }
+
+    [Fact]
+    public async Task Revoke_WhileSharingIsDisabled_StillRevokes()
+    {
+        var domain = new Domain();
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Share!;
+        await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
+
+        Assert.True(await domain.Sharing.RevokeAsync(share.Id, null, CancellationToken.None));
+        Assert.False(domain.ShareStore.Shares.Single().IsActive);
+    }
+
+    [Fact]
+    public async Task OpenDashboardReport_OnlyReachesTheDashboardsOwnReports()
+    {
+        var domain = new Domain();
+        var on = await domain.NewReportAsync("On");
+        var off = await domain.NewReportAsync("Off");
+        var dashboard = (await domain.Resources.CreateDashboardAsync("D", [on.Id], CancellationToken.None)).Value!;
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Dashboard, dashboard.Id, CancellationToken.None)).Share!;
+
+        var reachable = await domain.Views.OpenDashboardReportAsync(share.Id, on.Id, CancellationToken.None);
+        var unreachable = await domain.Views.OpenDashboardReportAsync(share.Id, off.Id, CancellationToken.None);
+
+        Assert.Equal(on, reachable.Value);
+        Assert.Equal(ShareStatus.NotFound, unreachable.Status);
+    }
+}
