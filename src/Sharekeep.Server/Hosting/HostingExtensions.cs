@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Options;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
 using Sharekeep.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Sharekeep.Server.Hosting;
 

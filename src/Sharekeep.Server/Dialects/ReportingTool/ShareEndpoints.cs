@@ -1,7 +1,7 @@
-using Sharekeep.Server.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
+using Sharekeep.Server.OpenApi;
 
 namespace Sharekeep.Server.Dialects.ReportingTool;
 

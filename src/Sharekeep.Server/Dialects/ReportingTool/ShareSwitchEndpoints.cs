@@ -1,6 +1,6 @@
-using Sharekeep.Server.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core.Policy;
+using Sharekeep.Server.OpenApi;
 
 namespace Sharekeep.Server.Dialects.ReportingTool;
 

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.Versioning;
+using System.Text;
+using Sharekeep.Server.Tests.Infrastructure;
+
+namespace Sharekeep.Server.Tests;
+
+/// <summary>The built server, started as a process on real Kestrel, as the README tells an operator to.</summary>
+public sealed class ServerProcessTests
+{
+    [Fact]
+    public async Task StartedWithSecretAndDataDirectory_AnswersHealthzAndTheSeedsCalls()
+    {
+        var directory = TempDirectory.Create();
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
+            ["Sharekeep__DataDirectory"] = directory,
+        });
+        using var client = server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/public/share/disable");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "process-secret-0123456789");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.True(File.Exists(Path.Combine(directory, "sharekeep.db")));
+        Assert.DoesNotContain("process-secret-0123456789", server.Output, StringComparison.Ordinal);
+        TempDirectory.Delete(directory);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task StartedWithoutASecret_GeneratesOneIntoAnOwnerOnlyFileAndNeverLogsIt()
+    {
+        var directory = TempDirectory.Create();
+        var secretFile = Path.Combine(directory, "api-secret");
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Sharekeep__DataDirectory"] = directory,
+        });
+        using var client = server.CreateClient();
+
+        var secret = (await File.ReadAllTextAsync(secretFile, TestContext.Current.CancellationToken)).Trim();
+        using var withoutSecret = await client.PostAsync(new Uri("/api/public/share/disable", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/public/share/disable");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        using var withSecret = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.True(secret.Length >= 32);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secretFile));
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutSecret.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, withSecret.StatusCode);
+        Assert.Contains(secretFile, server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, server.Output, StringComparison.Ordinal);
+        TempDirectory.Delete(directory);
+    }
+
+    [Fact]
+    public async Task RestartedWithoutASecret_KeepsTheGeneratedOne()
+    {
+        var directory = TempDirectory.Create();
+        var environment = new Dictionary<string, string?> { ["Sharekeep__DataDirectory"] = directory };
+        await using (await ServerProcess.StartAsync(environment))
+        {
+        }
+        var first = await File.ReadAllTextAsync(Path.Combine(directory, "api-secret"), TestContext.Current.CancellationToken);
+
+        await using var again = await ServerProcess.StartAsync(environment);
+
+        Assert.Equal(first, await File.ReadAllTextAsync(Path.Combine(directory, "api-secret"), TestContext.Current.CancellationToken));
+        TempDirectory.Delete(directory);
+    }
+
+    [Fact]
+    public async Task ChunkedBodyBeyondTheLimit_Returns413OnKestrel()
+    {
+        var directory = TempDirectory.Create();
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
+            ["Sharekeep__DataDirectory"] = directory,
+            ["Sharekeep__MaxRequestBodyBytes"] = "4096",
+        });
+        using var client = server.CreateClient();
+        var body = Encoding.UTF8.GetBytes("{\"name\":\"big\",\"data\":\"" + new string('x', 20_000) + "\"}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
+        {
+            // A stream of unknown length is sent chunked, with no Content-Length to refuse up front.
+            Content = new StreamContent(new UnknownLengthStream(body)),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "process-secret-0123456789");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        TempDirectory.Delete(directory);
+    }
+
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+}
