@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.Versioning;
 using Microsoft.Data.Sqlite;
 using Sharekeep.Server.Tests.Infrastructure;
 
@@ -32,13 +33,15 @@ public sealed class HostingTests
     }
 
     [Fact]
-    public async Task DataDirectory_IsCreatedWhenMissing()
+    [UnsupportedOSPlatform("windows")]
+    public async Task DataDirectory_IsCreatedWhenMissingAndReadableByTheOwnerOnly()
     {
         var directory = Path.Combine(TempDirectory.Create(), "nested", "data");
         await using var app = new SharekeepApplication(directory);
         _ = app.Server;
 
         Assert.True(File.Exists(Path.Combine(directory, "sharekeep.db")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(directory));
     }
 
     [Fact]

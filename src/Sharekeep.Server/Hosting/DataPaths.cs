@@ -8,7 +8,15 @@ public sealed class DataPaths
     public DataPaths(IOptions<SharekeepOptions> options)
     {
         Root = Path.GetFullPath(options.Value.DataDirectory);
-        Directory.CreateDirectory(Root);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(Root);
+        }
+        else
+        {
+            // The folder holds the database (share keys are credentials) and the API secret: owner only.
+            Directory.CreateDirectory(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     public string Root { get; }
