@@ -89,4 +89,14 @@ public sealed class HostingTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task InvalidConfiguration_StopsStartUpWithAMessageNamingTheSetting()
+    {
+        await using var app = new SharekeepApplication(settings: new Dictionary<string, string?> { ["Sharekeep:MaxRequestBodyBytes"] = "10" });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        Assert.Contains("Sharekeep:MaxRequestBodyBytes", error.ToString(), StringComparison.Ordinal);
+    }
 }

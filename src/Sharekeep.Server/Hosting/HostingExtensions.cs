@@ -17,6 +17,8 @@ public static class HostingExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<SharingOptions>().BindConfiguration(SharingOptions.Section);
 
+        // Say nothing about the server software to anonymous callers.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddSingleton<DataPaths>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IShareKeyGenerator, RandomShareKeyGenerator>();

@@ -52,9 +52,12 @@ internal sealed class EfPolicyStore(SharekeepDbContext db) : IPolicyStore
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(int limit, CancellationToken cancellationToken)
     {
         var rows = await db.PolicyAudit.AsNoTracking().OrderByDescending(a => a.Id).Take(limit).ToListAsync(cancellationToken);
+        // Rows of a setting this version does not know (written by a newer one) are skipped, not fatal.
         return rows
-            .Where(r => Enum.IsDefined(Enum.Parse<PolicySetting>(r.Setting)))
-            .Select(r => new AuditEntry(r.Id, new PolicyChange(r.At, Enum.Parse<PolicySetting>(r.Setting), r.OldValue, r.NewValue)))
+            .Select(r => Enum.TryParse<PolicySetting>(r.Setting, out var setting)
+                ? new AuditEntry(r.Id, new PolicyChange(r.At, setting, r.OldValue, r.NewValue))
+                : null)
+            .OfType<AuditEntry>()
             .ToList();
     }
 }
