@@ -2,10 +2,7 @@ using Sharekeep.Server.Dialects.ReportingTool;
 using Sharekeep.Server.Errors;
 using Sharekeep.Server.Hosting;
 using Sharekeep.Server.OpenApi;
-using Sharekeep.Server.Policy;
-using Sharekeep.Server.Resources;
 using Sharekeep.Server.Security;
-using Sharekeep.Server.Shares;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,12 +22,7 @@ app.UseAuthorization();
 app.MapApiDocs();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 
-var native = app.MapGroup("/api/v1").RequireAuthorization();
-native.MapReports();
-native.MapDashboards();
-native.MapShares();
-native.MapPolicy();
-
+app.MapGroup("/api/v1").MapNativeApi();
 app.MapReportingTool();
 
 await app.RunAsync();

@@ -75,6 +75,14 @@ public sealed class HostingTests
         Assert.True(share.TryGetProperty("200", out _));
         Assert.True(share.TryGetProperty("400", out _));
         Assert.True(share.TryGetProperty("404", out _));
+        var createReport = paths.GetProperty("/api/v1/reports").GetProperty("post").GetProperty("responses");
+        Assert.True(createReport.TryGetProperty("201", out _));
+        Assert.True(createReport.TryGetProperty("400", out _));
+        Assert.True(createReport.TryGetProperty("401", out _));
+        var evaluate = paths.GetProperty("/api/external/share/report/{shareId}/evaluate").GetProperty("get").GetProperty("responses");
+        Assert.True(evaluate.TryGetProperty("200", out _));
+        Assert.True(evaluate.TryGetProperty("401", out _));
+        Assert.True(evaluate.TryGetProperty("404", out _));
         Assert.True(document.Body.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiSecret", out _));
     }
 

@@ -1,3 +1,5 @@
+using Sharekeep.Server.OpenApi;
+
 namespace Sharekeep.Server.Dialects.ReportingTool;
 
 public static class ReportingToolExtensions
@@ -5,7 +7,7 @@ public static class ReportingToolExtensions
     /// <summary>The reporting tool's routes, under /api as that product has them.</summary>
     public static IEndpointRouteBuilder MapReportingTool(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api");
+        var api = routes.MapGroup("/api").ProducesError<ReportingToolError>(StatusCodes.Status500InternalServerError);
         api.MapGroup("/public").MapShareSwitch();
         api.MapReportingToolShares();
         api.MapExternalShares();

@@ -12,8 +12,7 @@ public static class ShareSwitchEndpoints
         var group = routes.MapGroup("/share")
             .WithTags("Reporting tool: sharing switch")
             .RequireAuthorization()
-            .ProducesError<ReportingToolError>(StatusCodes.Status401Unauthorized)
-            .ProducesError<ReportingToolError>(StatusCodes.Status500InternalServerError);
+            .ProducesError<ReportingToolError>(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/enable", (PolicyService policy, CancellationToken ct) => SetAsync(policy, true, ct))
             .WithName("EnableSharing")

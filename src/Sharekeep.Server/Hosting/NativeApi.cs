@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Sharekeep.Server.OpenApi;
+using Sharekeep.Server.Policy;
+using Sharekeep.Server.Resources;
+using Sharekeep.Server.Shares;
+
+namespace Sharekeep.Server.Hosting;
+
+public static class NativeApi
+{
+    /// <summary>Sharekeep's own API: every area behind the secret, every error as problem details.</summary>
+    public static RouteGroupBuilder MapNativeApi(this RouteGroupBuilder api)
+    {
+        api.RequireAuthorization()
+            .ProducesError<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")
+            .ProducesError<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json");
+        api.MapReports();
+        api.MapDashboards();
+        api.MapShares();
+        api.MapPolicy();
+        return api;
+    }
+}
