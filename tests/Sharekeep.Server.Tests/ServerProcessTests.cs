@@ -74,6 +74,34 @@ public sealed class ServerProcessTests
     }
 
     [Fact]
+    public async Task ShareKeys_NeverAppearInTheLog_EvenWithInformationLoggingForEverything()
+    {
+        var directory = TempDirectory.Create();
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
+            ["Sharekeep__DataDirectory"] = directory,
+            ["Logging__LogLevel__Default"] = "Information",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Information",
+        });
+        using var admin = server.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "process-secret-0123456789");
+        var ct = TestContext.Current.CancellationToken;
+        using var created = await admin.PostAsync(new Uri("/api/v1/reports", UriKind.Relative), JsonBody("{\"name\":\"r\",\"data\":1}"), ct);
+        var reportId = (await created.Content.ReadAsStringAsync(ct)).Split('"')[3];
+        using var shared = await admin.PostAsync(new Uri("/api/share/report", UriKind.Relative), JsonBody($"{{\"reportId\":\"{reportId}\"}}"), ct);
+        var shareId = (await shared.Content.ReadAsStringAsync(ct)).Split('"')[3];
+        using var visitor = server.CreateClient();
+
+        using var evaluated = await visitor.GetAsync(new Uri($"/api/external/share/report/{shareId}/evaluate", UriKind.Relative), ct);
+
+        Assert.Equal(HttpStatusCode.OK, evaluated.StatusCode);
+        Assert.Contains("Executing endpoint", server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(shareId, server.Output, StringComparison.Ordinal);
+        TempDirectory.Delete(directory);
+    }
+
+    [Fact]
     public async Task ChunkedBodyBeyondTheLimit_Returns413OnKestrel()
     {
         var directory = TempDirectory.Create();
@@ -99,6 +127,8 @@ public sealed class ServerProcessTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         TempDirectory.Delete(directory);
     }
+
+    private static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
 
     private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
     {

@@ -12,7 +12,8 @@ public sealed class ResourceService(IResourceStore store, TimeProvider time)
             return Creation<Report>.Invalid(errors);
         }
 
-        var report = new Report(Guid.CreateVersion7(time.GetUtcNow()), name!.Trim(), dataJson, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var report = new Report(Guid.CreateVersion7(now), name!.Trim(), dataJson, now);
         await store.AddReportAsync(report, cancellationToken);
         return Creation<Report>.Done(report);
     }
@@ -37,7 +38,8 @@ public sealed class ResourceService(IResourceStore store, TimeProvider time)
             return Creation<Dashboard>.Invalid(errors);
         }
 
-        var dashboard = new Dashboard(Guid.CreateVersion7(time.GetUtcNow()), name!.Trim(), reportIds, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var dashboard = new Dashboard(Guid.CreateVersion7(now), name!.Trim(), reportIds, now);
         await store.AddDashboardAsync(dashboard, cancellationToken);
         return Creation<Dashboard>.Done(dashboard);
     }

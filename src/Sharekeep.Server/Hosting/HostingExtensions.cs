@@ -17,6 +17,9 @@ public static class HostingExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<SharingOptions>().BindConfiguration(SharingOptions.Section);
 
+        // Request lines carry share keys in their paths, and share keys are credentials: never log them,
+        // whatever the configuration file says (this rule is registered after the file's, so it wins).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         // Say nothing about the server software to anonymous callers.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddSingleton<DataPaths>();
