@@ -7,7 +7,7 @@ namespace Sharekeep.Server.Errors;
 /// The one place error bodies are written: the reporting tool's envelope under its paths, RFC 9457
 /// problem details everywhere else. Messages are always ours, never exception text.
 /// </summary>
-public sealed class ApiErrorWriter(IProblemDetailsService problemDetails)
+internal sealed class ApiErrorWriter(IProblemDetailsService problemDetails)
 {
     public async Task WriteAsync(HttpContext context, int status, string title, string detail, string? errorCode = null)
     {

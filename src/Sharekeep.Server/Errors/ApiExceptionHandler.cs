@@ -6,7 +6,7 @@ namespace Sharekeep.Server.Errors;
 /// Turns unreadable requests into 4xx answers and anything else into a 500 that says nothing of the exception.
 /// Parameter binding throws for bad requests (RouteHandlerOptions.ThrowOnBadRequest), so every 400 gets a body here.
 /// </summary>
-public sealed partial class ApiExceptionHandler(ApiErrorWriter errors, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(ApiErrorWriter errors, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 
 namespace Sharekeep.Server.Errors;
 
-public static class ErrorsExtensions
+internal static class ErrorsExtensions
 {
     public static WebApplicationBuilder AddApiErrors(this WebApplicationBuilder builder)
     {

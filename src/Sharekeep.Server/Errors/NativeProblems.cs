@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Sharekeep.Server.Errors;
 
 /// <summary>Problem details answers of the native API that handlers return.</summary>
-public static class NativeProblems
+internal static class NativeProblems
 {
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");

@@ -7,7 +7,7 @@ namespace Sharekeep.Server.Errors;
 /// <summary>
 /// Refuses a declared oversized body before reading it, and caps undeclared (chunked) ones while they are read.
 /// </summary>
-public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<SharekeepOptions> options, ApiErrorWriter errors)
+internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<SharekeepOptions> options, ApiErrorWriter errors)
 {
     private readonly long _limit = options.Value.MaxRequestBodyBytes;
 

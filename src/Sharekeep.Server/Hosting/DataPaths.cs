@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Sharekeep.Server.Hosting;
 
 /// <summary>The data directory, made on first use, and the files Sharekeep keeps in it.</summary>
-public sealed class DataPaths
+internal sealed class DataPaths
 {
     public DataPaths(IOptions<SharekeepOptions> options)
     {

@@ -6,7 +6,7 @@ using Sharekeep.Storage;
 
 namespace Sharekeep.Server.Hosting;
 
-public static class HostingExtensions
+internal static class HostingExtensions
 {
     /// <summary>Options, storage and the domain services that every API and page shares.</summary>
     public static WebApplicationBuilder AddSharekeepCore(this WebApplicationBuilder builder)

@@ -6,7 +6,7 @@ using Sharekeep.Server.Shares;
 
 namespace Sharekeep.Server.Hosting;
 
-public static class NativeApi
+internal static class NativeApi
 {
     /// <summary>Sharekeep's own API: every area behind the secret, every error as problem details.</summary>
     public static RouteGroupBuilder MapNativeApi(this RouteGroupBuilder api)

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Sharekeep.Server.Hosting;
 
 /// <summary>The "Sharekeep" configuration section (environment: Sharekeep__Name).</summary>
-public sealed class SharekeepOptions
+internal sealed class SharekeepOptions
 {
     public const string Section = "Sharekeep";
 
@@ -20,7 +20,7 @@ public sealed class SharekeepOptions
 }
 
 /// <summary>The "Sharekeep:Sharing" section: defaults that hold only until the API sets a value.</summary>
-public sealed class SharingOptions
+internal sealed class SharingOptions
 {
     public const string Section = "Sharekeep:Sharing";
 

@@ -5,7 +5,7 @@ using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.OpenApi;
 
-public static class ApiDocsExtensions
+internal static class ApiDocsExtensions
 {
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {

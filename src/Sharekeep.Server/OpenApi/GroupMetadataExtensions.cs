@@ -1,6 +1,6 @@
 namespace Sharekeep.Server.OpenApi;
 
-public static class GroupMetadataExtensions
+internal static class GroupMetadataExtensions
 {
     /// <summary>Declares, for every endpoint of a group, an error answer that OpenAPI should list.</summary>
     public static RouteGroupBuilder ProducesError<TError>(this RouteGroupBuilder group, int statusCode, string contentType = "application/json") =>

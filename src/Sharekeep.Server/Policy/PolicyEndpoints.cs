@@ -5,7 +5,7 @@ using Sharekeep.Server.Errors;
 
 namespace Sharekeep.Server.Policy;
 
-public static class PolicyEndpoints
+internal static class PolicyEndpoints
 {
     public static RouteGroupBuilder MapPolicy(this IEndpointRouteBuilder routes)
     {

@@ -4,7 +4,7 @@ using Sharekeep.Server.Errors;
 
 namespace Sharekeep.Server.Resources;
 
-public static class DashboardEndpoints
+internal static class DashboardEndpoints
 {
     public static RouteGroupBuilder MapDashboards(this IEndpointRouteBuilder routes)
     {

@@ -5,7 +5,7 @@ using Sharekeep.Server.Errors;
 
 namespace Sharekeep.Server.Resources;
 
-public static class ReportEndpoints
+internal static class ReportEndpoints
 {
     public static RouteGroupBuilder MapReports(this IEndpointRouteBuilder routes)
     {

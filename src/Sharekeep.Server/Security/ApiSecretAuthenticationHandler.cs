@@ -10,7 +10,7 @@ namespace Sharekeep.Server.Security;
 /// "Bearer &lt;secret&gt;" in the Authorization header, or in the Authentication header that the reporting
 /// tool's documents name; the same check for both.
 /// </summary>
-public sealed class ApiSecretAuthenticationHandler(
+internal sealed class ApiSecretAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,

@@ -9,7 +9,7 @@ namespace Sharekeep.Server.Security;
 /// Takes the configured secret or, when there is none, the one in the data directory, made on first start.
 /// The server never runs with an open admin API, and never logs the secret itself.
 /// </summary>
-public static partial class ApiSecretLoader
+internal static partial class ApiSecretLoader
 {
     private const int MinimumRecommendedLength = 16;
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -4,7 +4,7 @@ using Sharekeep.Server.Hosting;
 
 namespace Sharekeep.Server.Security;
 
-public static class SecurityExtensions
+internal static class SecurityExtensions
 {
     public static WebApplicationBuilder AddApiSecretAuthentication(this WebApplicationBuilder builder)
     {

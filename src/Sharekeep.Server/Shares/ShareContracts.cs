@@ -1,4 +1,4 @@
 namespace Sharekeep.Server.Shares;
 
-public sealed record ShareResponse(
+internal sealed record ShareResponse(
     string Id, string ResourceType, Guid ResourceId, DateTimeOffset Created, DateTimeOffset? Revoked, string Url);

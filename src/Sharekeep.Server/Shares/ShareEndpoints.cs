@@ -5,7 +5,7 @@ using Sharekeep.Server.Errors;
 
 namespace Sharekeep.Server.Shares;
 
-public static class ShareEndpoints
+internal static class ShareEndpoints
 {
     public const int MaxPage = 1000;
 

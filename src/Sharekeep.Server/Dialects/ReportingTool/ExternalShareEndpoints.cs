@@ -5,7 +5,7 @@ using Sharekeep.Server.OpenApi;
 namespace Sharekeep.Server.Dialects.ReportingTool;
 
 /// <summary>/api/external/share: what a visitor holding a share URL sees. No secret; the key is the credential.</summary>
-public static class ExternalShareEndpoints
+internal static class ExternalShareEndpoints
 {
     private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Post];
 

@@ -3,21 +3,21 @@ using System.Text.Json;
 namespace Sharekeep.Server.Dialects.ReportingTool;
 
 /// <summary>The reporting tool's error envelope.</summary>
-public sealed record ReportingToolError(string ErrorCode, string ErrorMessage, string? DetailedMessage);
+internal sealed record ReportingToolError(string ErrorCode, string ErrorMessage, string? DetailedMessage);
 
-public sealed record ReportShareRequest(string? ReportId);
+internal sealed record ReportShareRequest(string? ReportId);
 
-public sealed record DashboardShareRequest(string? DashboardId);
+internal sealed record DashboardShareRequest(string? DashboardId);
 
-public sealed record ShareIdResponse(string Id);
+internal sealed record ShareIdResponse(string Id);
 
-public sealed record ReportEvaluation(ReportDefinition ReportDefinition, ReportResult Result);
+internal sealed record ReportEvaluation(ReportDefinition ReportDefinition, ReportResult Result);
 
-public sealed record ReportDefinition(Guid Id, string Name, DateTimeOffset Created, DateTimeOffset LastModified);
+internal sealed record ReportDefinition(Guid Id, string Name, DateTimeOffset Created, DateTimeOffset LastModified);
 
-public sealed record ReportResult(JsonElement Data);
+internal sealed record ReportResult(JsonElement Data);
 
-public sealed record DashboardDefinition(
+internal sealed record DashboardDefinition(
     Guid Id, string Name, DateTimeOffset Created, DateTimeOffset LastModified, IReadOnlyList<DashboardTile> Tiles);
 
-public sealed record DashboardTile(Guid Id, string Type, string Name);
+internal sealed record DashboardTile(Guid Id, string Type, string Name);

@@ -1,7 +1,7 @@
 namespace Sharekeep.Server.Dialects.ReportingTool;
 
 /// <summary>Which paths speak the reporting tool's dialect, and the error codes it uses.</summary>
-public static class ReportingToolDialect
+internal static class ReportingToolDialect
 {
     public const string SharingDisabledMessage = "Sharing has been disabled by configuration";
 

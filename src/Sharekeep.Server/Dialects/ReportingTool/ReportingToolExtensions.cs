@@ -2,7 +2,7 @@ using Sharekeep.Server.OpenApi;
 
 namespace Sharekeep.Server.Dialects.ReportingTool;
 
-public static class ReportingToolExtensions
+internal static class ReportingToolExtensions
 {
     /// <summary>The reporting tool's routes, under /api as that product has them.</summary>
     public static IEndpointRouteBuilder MapReportingTool(this IEndpointRouteBuilder routes)

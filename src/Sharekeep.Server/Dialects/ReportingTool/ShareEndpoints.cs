@@ -6,7 +6,7 @@ using Sharekeep.Server.OpenApi;
 namespace Sharekeep.Server.Dialects.ReportingTool;
 
 /// <summary>/api/share: make and delete share links, in the reporting tool's shapes.</summary>
-public static class ShareEndpoints
+internal static class ShareEndpoints
 {
     public static RouteGroupBuilder MapReportingToolShares(this IEndpointRouteBuilder routes)
     {

@@ -5,7 +5,7 @@ using Sharekeep.Server.OpenApi;
 namespace Sharekeep.Server.Dialects.ReportingTool;
 
 /// <summary>POST /api/public/share/enable and /disable, exactly as the reporting tool documents them.</summary>
-public static class ShareSwitchEndpoints
+internal static class ShareSwitchEndpoints
 {
     public static RouteGroupBuilder MapShareSwitch(this IEndpointRouteBuilder routes)
     {
