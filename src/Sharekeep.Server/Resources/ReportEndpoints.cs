@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core.Resources;
 using Sharekeep.Server.Errors;
@@ -45,9 +44,6 @@ internal static class ReportEndpoints
             ? TypedResults.NoContent()
             : NativeProblems.NotFound($"There is no report with id {id}.");
 
-    private static ReportResponse ToResponse(Report report)
-    {
-        using var data = JsonDocument.Parse(report.DataJson);
-        return new ReportResponse(report.Id, report.Name, data.RootElement.Clone(), report.Created);
-    }
+    private static ReportResponse ToResponse(Report report) =>
+        new(report.Id, report.Name, ReportData.ToElement(report.DataJson), report.Created);
 }

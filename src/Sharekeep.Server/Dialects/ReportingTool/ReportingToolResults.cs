@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
+using Sharekeep.Server.Resources;
 
 namespace Sharekeep.Server.Dialects.ReportingTool;
 
@@ -24,7 +24,7 @@ internal static class ReportingToolResults
 
     public static ReportEvaluation ToEvaluation(Report report) => new(
         new ReportDefinition(report.Id, report.Name, report.Created, report.Created),
-        new ReportResult(ParseData(report.DataJson)));
+        new ReportResult(ReportData.ToElement(report.DataJson)));
 
     public static DashboardDefinition ToDefinition(SharedDashboard shared) => new(
         shared.Dashboard.Id,
@@ -32,10 +32,4 @@ internal static class ReportingToolResults
         shared.Dashboard.Created,
         shared.Dashboard.Created,
         shared.Reports.Select(r => new DashboardTile(r.Id, "optimize_report", r.Name)).ToList());
-
-    private static JsonElement ParseData(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
 }
