@@ -9,13 +9,13 @@ namespace Sharekeep.Server.Errors;
 /// </summary>
 internal sealed class ApiErrorWriter(IProblemDetailsService problemDetails)
 {
-    public async Task WriteAsync(HttpContext context, int status, string title, string detail, string? errorCode = null)
+    public async Task WriteAsync(HttpContext context, int status, string title, string detail)
     {
         context.Response.StatusCode = status;
         if (ReportingToolDialect.Owns(context.Request.Path))
         {
             await context.Response.WriteAsJsonAsync(
-                new ReportingToolError(errorCode ?? ReportingToolDialect.ErrorCodeFor(status), title, detail),
+                new ReportingToolError(ReportingToolDialect.ErrorCodeFor(status), title, detail),
                 context.RequestAborted);
             return;
         }

@@ -13,14 +13,14 @@ internal static class ReportingToolResults
 
     public static JsonHttpResult<ReportingToolError> SharingDisabled() =>
         TypedResults.Json(
-            new ReportingToolError("notAuthorizedError", "This share cannot be opened while sharing is disabled.", ReportingToolDialect.SharingDisabledMessage),
+            new ReportingToolError(ReportingToolDialect.ErrorCodeFor(StatusCodes.Status401Unauthorized), "This share cannot be opened while sharing is disabled.", ReportingToolDialect.SharingDisabledMessage),
             statusCode: StatusCodes.Status401Unauthorized);
 
     public static NotFound<ReportingToolError> NotFound(string message) =>
-        TypedResults.NotFound(new ReportingToolError("notFoundError", message, null));
+        TypedResults.NotFound(new ReportingToolError(ReportingToolDialect.ErrorCodeFor(StatusCodes.Status404NotFound), message, null));
 
     public static BadRequest<ReportingToolError> BadRequest(string message) =>
-        TypedResults.BadRequest(new ReportingToolError("badRequestError", message, null));
+        TypedResults.BadRequest(new ReportingToolError(ReportingToolDialect.ErrorCodeFor(StatusCodes.Status400BadRequest), message, null));
 
     public static ReportEvaluation ToEvaluation(Report report) => new(
         new ReportDefinition(report.Id, report.Name, report.Created, report.Created),
