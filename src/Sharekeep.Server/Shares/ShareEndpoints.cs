@@ -34,7 +34,7 @@ internal static class ShareEndpoints
         ResourceKind? kind = null;
         if (resourceType is not null)
         {
-            if (!TryParseKind(resourceType, out var parsed))
+            if (!ResourceTypeNames.TryParse(resourceType, out var parsed))
             {
                 return NativeProblems.BadRequest("resourceType is 'report' or 'dashboard'.");
             }
@@ -54,12 +54,9 @@ internal static class ShareEndpoints
             ? TypedResults.NoContent()
             : NativeProblems.NotFound("There is no active share with this id.");
 
-    private static bool TryParseKind(string value, out ResourceKind kind) =>
-        Enum.TryParse(value, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(value, out _);
-
     private static ShareResponse ToResponse(Share share)
     {
-        var type = share.Kind.ToString().ToLowerInvariant();
+        var type = ResourceTypeNames.Of(share.Kind);
         return new ShareResponse(share.Id, type, share.ResourceId, share.Created, share.Revoked, $"/api/external/share/{type}/{share.Id}/evaluate");
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
 using Sharekeep.Server.OpenApi;
+using Sharekeep.Server.Shares;
 
 namespace Sharekeep.Server.Dialects.ReportingTool;
 
@@ -41,7 +42,7 @@ internal static class ShareEndpoints
         {
             return ReportingToolResults.BadRequest($"The field '{field}' is required.");
         }
-        var noSuchResource = ReportingToolResults.NotFound($"There is no {kind.ToString().ToLowerInvariant()} with id '{resourceId}'.");
+        var noSuchResource = ReportingToolResults.NotFound($"There is no {ResourceTypeNames.Of(kind)} with id '{resourceId}'.");
         if (!Guid.TryParse(resourceId, out var id))
         {
             return noSuchResource;
@@ -59,5 +60,5 @@ internal static class ShareEndpoints
         SharingService sharing, ResourceKind kind, string shareId, CancellationToken cancellationToken) =>
         await sharing.RevokeAsync(shareId, kind, cancellationToken)
             ? TypedResults.NoContent()
-            : ReportingToolResults.NotFound($"There is no active {kind.ToString().ToLowerInvariant()} share with id '{shareId}'.");
+            : ReportingToolResults.NotFound($"There is no active {ResourceTypeNames.Of(kind)} share with id '{shareId}'.");
 }
