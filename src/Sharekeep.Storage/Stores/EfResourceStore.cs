@@ -33,7 +33,7 @@ internal sealed class EfResourceStore(SharekeepDbContext db) : IResourceStore
     }
 
     public Task<bool> DeleteReportAsync(Guid id, CancellationToken cancellationToken) =>
-        DeleteWithSharesAsync(ResourceKind.Report, id, () => db.Reports.Where(r => r.Id == id), cancellationToken);
+        DeleteWithSharesAsync(ResourceKind.Report, id, db.Reports.Where(r => r.Id == id), cancellationToken);
 
     public async Task AddDashboardAsync(Dashboard dashboard, CancellationToken cancellationToken)
     {
@@ -60,7 +60,7 @@ internal sealed class EfResourceStore(SharekeepDbContext db) : IResourceStore
         .ConvertAll(ToDashboard);
 
     public Task<bool> DeleteDashboardAsync(Guid id, CancellationToken cancellationToken) =>
-        DeleteWithSharesAsync(ResourceKind.Dashboard, id, () => db.Dashboards.Where(d => d.Id == id), cancellationToken);
+        DeleteWithSharesAsync(ResourceKind.Dashboard, id, db.Dashboards.Where(d => d.Id == id), cancellationToken);
 
     public Task<bool> ExistsAsync(ResourceKind kind, Guid id, CancellationToken cancellationToken) => kind switch
     {
@@ -71,10 +71,10 @@ internal sealed class EfResourceStore(SharekeepDbContext db) : IResourceStore
 
     /// <summary>A resource and its share links go together, or not at all.</summary>
     private async Task<bool> DeleteWithSharesAsync<TRow>(
-        ResourceKind kind, Guid id, Func<IQueryable<TRow>> resource, CancellationToken cancellationToken)
+        ResourceKind kind, Guid id, IQueryable<TRow> resource, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var deleted = await resource().ExecuteDeleteAsync(cancellationToken);
+        var deleted = await resource.ExecuteDeleteAsync(cancellationToken);
         if (deleted == 0)
         {
             return false;
