@@ -1,3 +1,4 @@
+using Sharekeep.Server.Dialects.DocumentPlatform;
 using Sharekeep.Server.Dialects.ReportingTool;
 using Sharekeep.Server.Errors;
 using Sharekeep.Server.Hosting;
@@ -24,6 +25,7 @@ app.MapHealthChecks("/healthz").AllowAnonymous();
 
 app.MapGroup("/api/v1").MapNativeApi();
 app.MapReportingTool();
+app.MapDocumentPlatform();
 
 await app.RunAsync();
 

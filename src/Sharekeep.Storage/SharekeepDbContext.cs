@@ -12,6 +12,8 @@ public sealed class SharekeepDbContext(DbContextOptions<SharekeepDbContext> opti
     internal DbSet<ShareRow> Shares => Set<ShareRow>();
     internal DbSet<PolicySettingRow> PolicySettings => Set<PolicySettingRow>();
     internal DbSet<PolicyAuditRow> PolicyAudit => Set<PolicyAuditRow>();
+    internal DbSet<FileRow> Files => Set<FileRow>();
+    internal DbSet<FileLinkRow> FileLinks => Set<FileLinkRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SharekeepDbContext).Assembly);

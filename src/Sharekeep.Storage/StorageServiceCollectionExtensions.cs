@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sharekeep.Core.Files;
+using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
@@ -10,13 +12,20 @@ namespace Sharekeep.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>SQLite in <paramref name="databasePath"/>, with the stores behind the domain's interfaces.</summary>
-    public static IServiceCollection AddSharekeepStorage(this IServiceCollection services, Func<IServiceProvider, string> databasePath)
+    /// <summary>
+    /// SQLite in <paramref name="databasePath"/> and uploaded files under <paramref name="filesDirectory"/>,
+    /// with the stores behind the domain's interfaces.
+    /// </summary>
+    public static IServiceCollection AddSharekeepStorage(
+        this IServiceCollection services, Func<IServiceProvider, string> databasePath, Func<IServiceProvider, string> filesDirectory)
     {
         services.AddDbContext<SharekeepDbContext>((sp, options) => options.UseSqlite(ConnectionString(databasePath(sp))));
         services.AddScoped<IResourceStore, EfResourceStore>();
         services.AddScoped<IShareStore, EfShareStore>();
         services.AddScoped<IPolicyStore, EfPolicyStore>();
+        services.AddScoped<IFileStore, EfFileStore>();
+        services.AddScoped<IFileLinkStore, EfFileLinkStore>();
+        services.AddSingleton<IFileContentStore>(sp => new FileSystemContentStore(filesDirectory(sp)));
         return services;
     }
 

@@ -12,7 +12,7 @@ public sealed class PolicyServiceTests
 
         var policy = await domain.Policy.GetAsync(CancellationToken.None);
 
-        Assert.Equal(new SharingPolicy(false, null), policy);
+        Assert.Equal(new SharingPolicy(false, true, false, null), policy);
     }
 
     [Fact]

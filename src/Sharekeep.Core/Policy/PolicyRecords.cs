@@ -10,16 +10,38 @@ public sealed record PolicyChange(DateTimeOffset At, PolicySetting Setting, bool
 public sealed record PolicyTransition(StoredSetting? Write, PolicyChange? Change);
 
 /// <summary>The effective policy, as the APIs report it.</summary>
-public sealed record SharingPolicy(bool SharingEnabled, DateTimeOffset? LastModified);
+/// <param name="SocialMediaSetting">
+/// The social-media switch as set, kept apart from external sharing so that switching external sharing off
+/// and on again brings it back as it was.
+/// </param>
+public sealed record SharingPolicy(
+    bool SharingEnabled, bool ExternalSharingEnabled, bool SocialMediaSetting, DateTimeOffset? LastModified)
+{
+    public bool SocialMediaEnabled => ExternalSharingEnabled && SocialMediaSetting;
+
+    public bool IsEnabled(PolicySetting setting) => setting switch
+    {
+        PolicySetting.Sharing => SharingEnabled,
+        PolicySetting.ExternalSharing => ExternalSharingEnabled,
+        PolicySetting.SocialMedia => SocialMediaEnabled,
+        _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, null),
+    };
+}
 
 /// <summary>The configured values: in force only until the API first sets each one.</summary>
 public sealed class PolicyDefaults
 {
     public bool SharingEnabled { get; init; } = true;
 
+    public bool ExternalSharingEnabled { get; init; } = true;
+
+    public bool SocialMediaEnabled { get; init; }
+
     public bool For(PolicySetting setting) => setting switch
     {
         PolicySetting.Sharing => SharingEnabled,
+        PolicySetting.ExternalSharing => ExternalSharingEnabled,
+        PolicySetting.SocialMedia => SocialMediaEnabled,
         _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, null),
     };
 }

@@ -8,9 +8,15 @@ public sealed class PolicyService(IPolicyStore store, PolicyDefaults defaults, T
     public async Task<SharingPolicy> GetAsync(CancellationToken cancellationToken)
     {
         var stored = await store.GetAllAsync(cancellationToken);
-        var sharing = stored.FirstOrDefault(s => s.Setting == PolicySetting.Sharing);
         DateTimeOffset? lastModified = stored.Count == 0 ? null : stored.Max(s => s.Modified);
-        return new SharingPolicy(PolicyRules.Effective(sharing, defaults.SharingEnabled), lastModified);
+        return new SharingPolicy(
+            Value(PolicySetting.Sharing),
+            Value(PolicySetting.ExternalSharing),
+            Value(PolicySetting.SocialMedia),
+            lastModified);
+
+        bool Value(PolicySetting setting) =>
+            PolicyRules.Effective(stored.FirstOrDefault(s => s.Setting == setting), defaults.For(setting));
     }
 
     /// <summary>Idempotent: returns the audited change, or null when the effective value did not change.</summary>

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Sharekeep.Server.Dialects.DocumentPlatform;
 using Sharekeep.Server.Dialects.ReportingTool;
 
 namespace Sharekeep.Server.Errors;
 
 /// <summary>
-/// The one place error bodies are written: the reporting tool's envelope under its paths, RFC 9457
+/// The one place error bodies are written: each dialect's envelope under its paths, RFC 9457
 /// problem details everywhere else. Messages are always ours, never exception text.
 /// </summary>
 internal sealed class ApiErrorWriter(IProblemDetailsService problemDetails)
@@ -12,6 +13,11 @@ internal sealed class ApiErrorWriter(IProblemDetailsService problemDetails)
     public async Task WriteAsync(HttpContext context, int status, string title, string detail)
     {
         context.Response.StatusCode = status;
+        if (DocumentPlatformDialect.Owns(context.Request.Path))
+        {
+            await context.Response.WriteAsJsonAsync(PlatformResults.Body(status, detail), context.RequestAborted);
+            return;
+        }
         if (ReportingToolDialect.Owns(context.Request.Path))
         {
             await context.Response.WriteAsJsonAsync(
@@ -34,7 +40,7 @@ internal sealed class ApiErrorWriter(IProblemDetailsService problemDetails)
         {
             StatusCodes.Status404NotFound => ("Not found.", "Nothing is at this address."),
             StatusCodes.Status405MethodNotAllowed => ("Method not allowed.", "This address does not take that HTTP method."),
-            StatusCodes.Status415UnsupportedMediaType => ("Unsupported media type.", "Send the body as application/json."),
+            StatusCodes.Status415UnsupportedMediaType => ("Unsupported media type.", "This endpoint does not take a body of that type: the JSON APIs take application/json, uploads multipart/form-data."),
             _ => ("The request failed.", $"The server answered {status}."),
         };
         return WriteAsync(context, status, title, detail);

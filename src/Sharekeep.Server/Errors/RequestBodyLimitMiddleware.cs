@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using Sharekeep.Server.Hosting;
 
@@ -6,26 +7,31 @@ namespace Sharekeep.Server.Errors;
 
 /// <summary>
 /// Refuses a declared oversized body before reading it, and caps undeclared (chunked) ones while they are read.
+/// The limit is the JSON APIs' unless the endpoint declares its own (uploads do).
 /// </summary>
 internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<SharekeepOptions> options, ApiErrorWriter errors)
 {
-    private readonly long _limit = options.Value.MaxRequestBodyBytes;
+    private readonly long _defaultLimit = options.Value.MaxRequestBodyBytes;
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > _limit)
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? _defaultLimit;
+        if (context.Request.ContentLength > limit)
         {
             await errors.WriteAsync(
                 context,
                 StatusCodes.Status413PayloadTooLarge,
                 "The request body is too large.",
-                $"This API reads at most {_limit} bytes.");
+                $"This endpoint reads at most {limit} bytes.");
             return;
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
-            feature.MaxRequestBodySize = _limit;
+            feature.MaxRequestBodySize = limit;
         }
         await next(context);
     }
 }
+
+/// <summary>An endpoint's own body limit.</summary>
+internal sealed record BodyLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;

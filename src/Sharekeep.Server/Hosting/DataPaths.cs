@@ -24,4 +24,10 @@ internal sealed class DataPaths
     public string Database => Path.Combine(Root, "sharekeep.db");
 
     public string ApiSecretFile => Path.Combine(Root, "api-secret");
+
+    /// <summary>Uploaded files, one per id.</summary>
+    public string Files => Path.Combine(Root, "files");
+
+    /// <summary>The Data Protection key ring that signs unlock cookies; kept so that cookies survive a restart.</summary>
+    public string Keys => Path.Combine(Root, "keys");
 }

@@ -1,7 +1,13 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
+using Sharekeep.Core.Files;
+using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
+using Sharekeep.Server.Public;
 using Sharekeep.Storage;
 
 namespace Sharekeep.Server.Hosting;
@@ -16,6 +22,10 @@ internal static class HostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<SharingOptions>().BindConfiguration(SharingOptions.Section);
+        builder.Services.AddOptions<FilesOptions>()
+            .BindConfiguration(FilesOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         // Request lines carry share keys in their paths, and share keys are credentials: never log them,
         // whatever the configuration file says (this rule is registered after the file's, so it wins).
@@ -25,15 +35,32 @@ internal static class HostingExtensions
         builder.Services.AddSingleton<DataPaths>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IShareKeyGenerator, RandomShareKeyGenerator>();
-        builder.Services.AddSingleton(sp => new PolicyDefaults
+        builder.Services.AddSingleton(sp =>
         {
-            SharingEnabled = sp.GetRequiredService<IOptions<SharingOptions>>().Value.Enabled,
+            var sharing = sp.GetRequiredService<IOptions<SharingOptions>>().Value;
+            return new PolicyDefaults
+            {
+                SharingEnabled = sharing.Enabled,
+                ExternalSharingEnabled = sharing.ExternalEnabled,
+                SocialMediaEnabled = sharing.SocialMediaEnabled,
+            };
         });
-        builder.Services.AddSharekeepStorage(sp => sp.GetRequiredService<DataPaths>().Database);
+        builder.Services.AddSharekeepStorage(
+            sp => sp.GetRequiredService<DataPaths>().Database,
+            sp => sp.GetRequiredService<DataPaths>().Files);
         builder.Services.AddScoped<PolicyService>();
         builder.Services.AddScoped<ResourceService>();
         builder.Services.AddScoped<SharingService>();
         builder.Services.AddScoped<SharedViews>();
+        builder.Services.AddScoped<FileService>();
+        builder.Services.AddScoped<FileLinkService>();
+        builder.Services.AddSingleton<PasswordAttemptThrottle>();
+        builder.Services.AddSingleton<LinkUnlockCookies>();
+        // Unlock cookies are signed with a key ring kept in the data directory, so they survive restarts.
+        builder.Services.AddDataProtection().SetApplicationName("Sharekeep");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<DataPaths, ILoggerFactory>((options, paths, loggers) =>
+                options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.Keys), loggers));
 
         builder.Services.AddHealthChecks().AddDbContextCheck<SharekeepDbContext>("database");
         return builder;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Sharekeep.Server.Files;
 using Sharekeep.Server.OpenApi;
 using Sharekeep.Server.Policy;
 using Sharekeep.Server.Resources;
@@ -17,6 +18,7 @@ internal static class NativeApi
         api.MapReports();
         api.MapDashboards();
         api.MapShares();
+        api.MapFiles();
         api.MapPolicy();
         return api;
     }

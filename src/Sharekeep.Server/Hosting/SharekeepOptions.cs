@@ -19,10 +19,30 @@ internal sealed class SharekeepOptions
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 }
 
+/// <summary>The "Sharekeep:Files" section.</summary>
+internal sealed class FilesOptions
+{
+    public const string Section = "Sharekeep:Files";
+
+    /// <summary>Largest file an upload may carry; a larger one is refused with 413 and nothing is kept.</summary>
+    [Range(1, long.MaxValue / 2, ErrorMessage = "Sharekeep:Files:MaxUploadBytes must be a positive number of bytes.")]
+    public long MaxUploadBytes { get; set; } = 100L * 1024 * 1024;
+}
+
 /// <summary>The "Sharekeep:Sharing" section: defaults that hold only until the API sets a value.</summary>
 internal sealed class SharingOptions
 {
     public const string Section = "Sharekeep:Sharing";
 
+    /// <summary>Sharing of reports and dashboards.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>External links to files.</summary>
+    public bool ExternalEnabled { get; set; } = true;
+
+    /// <summary>
+    /// Open Graph and Twitter card tags on file link pages. Off unless chosen: they publish a file's name to
+    /// anyone who unfurls the link.
+    /// </summary>
+    public bool SocialMediaEnabled { get; set; }
 }

@@ -21,7 +21,8 @@ internal static class PolicyEndpoints
     private static async Task<Ok<PolicyResponse>> GetAsync(PolicyService policy, CancellationToken cancellationToken)
     {
         var current = await policy.GetAsync(cancellationToken);
-        return TypedResults.Ok(new PolicyResponse(current.SharingEnabled, current.LastModified));
+        return TypedResults.Ok(new PolicyResponse(
+            current.SharingEnabled, current.ExternalSharingEnabled, current.SocialMediaEnabled, current.SocialMediaSetting, current.LastModified));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<AuditEntryResponse>>, ProblemHttpResult>> GetAuditAsync(

@@ -66,3 +66,31 @@ internal sealed class PolicyAuditRowConfiguration : IEntityTypeConfiguration<Pol
         builder.Property(a => a.Setting).HasMaxLength(64);
     }
 }
+
+internal sealed class FileRowConfiguration : IEntityTypeConfiguration<FileRow>
+{
+    public void Configure(EntityTypeBuilder<FileRow> builder)
+    {
+        builder.ToTable("Files");
+        builder.Property(f => f.Name).HasMaxLength(255);
+        builder.Property(f => f.ContentType).HasMaxLength(255);
+        builder.Property(f => f.Sha256).HasMaxLength(64);
+        builder.HasIndex(f => f.Created);
+    }
+}
+
+internal sealed class FileLinkRowConfiguration : IEntityTypeConfiguration<FileLinkRow>
+{
+    public void Configure(EntityTypeBuilder<FileLinkRow> builder)
+    {
+        builder.ToTable("FileLinks");
+        builder.Property(l => l.Key).HasMaxLength(64);
+        builder.HasIndex(l => l.Key).IsUnique();
+        builder.Property(l => l.Title).HasMaxLength(255);
+        builder.Property(l => l.PasswordHash).HasMaxLength(200);
+        builder.Property(l => l.PasswordStamp).HasMaxLength(64);
+        builder.HasIndex(l => new { l.FileId, l.Created });
+        // Deleting a file ends its links: their keys then answer as unknown.
+        builder.HasOne<FileRow>().WithMany().HasForeignKey(l => l.FileId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -49,3 +49,28 @@ internal sealed class PolicyAuditRow
     public bool OldValue { get; set; }
     public bool NewValue { get; set; }
 }
+
+internal sealed class FileRow
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public DateTimeOffset Created { get; set; }
+}
+
+internal sealed class FileLinkRow
+{
+    public Guid Id { get; set; }
+    public Guid FileId { get; set; }
+    public required string Key { get; set; }
+    public required string Title { get; set; }
+    public DateTimeOffset? Expires { get; set; }
+    public bool DenyDownload { get; set; }
+    public bool IsPrimary { get; set; }
+    public string? PasswordHash { get; set; }
+    public string? PasswordStamp { get; set; }
+    public DateTimeOffset Created { get; set; }
+    public DateTimeOffset? Revoked { get; set; }
+}

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core.Shares;
 using Sharekeep.Server.OpenApi;
+using Sharekeep.Server.Public;
 
 namespace Sharekeep.Server.Dialects.ReportingTool;
 
@@ -15,13 +16,7 @@ internal static class ExternalShareEndpoints
             .WithTags("Reporting tool: shared views")
             .AllowAnonymous()
             .ProducesError<ReportingToolError>(StatusCodes.Status401Unauthorized)
-            .AddEndpointFilter(async (context, next) =>
-            {
-                // The key is in the URL and the answer depends on the policy: keep both out of caches and referrers.
-                context.HttpContext.Response.Headers.CacheControl = "no-store";
-                context.HttpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
-                return await next(context);
-            });
+            .KeepKeyPrivate();
 
         group.MapGet("/report/{shareId}/evaluate", EvaluateReportAsync)
             .WithName("EvaluateSharedReport")

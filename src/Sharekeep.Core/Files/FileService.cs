@@ -1,0 +1,69 @@
+using Sharekeep.Core.Resources;
+
+namespace Sharekeep.Core.Files;
+
+/// <summary>Uploads, reads and deletes files; the native API and the admin pages both come here.</summary>
+public sealed class FileService(IFileStore files, IFileContentStore content, TimeProvider time)
+{
+    public const int MaxListPage = 1000;
+
+    public async Task<Upload> UploadAsync(
+        string? fileName, string? contentType, Stream source, long maxBytes, CancellationToken cancellationToken)
+    {
+        var name = FileRules.CleanName(fileName);
+        if (name is null)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("file", $"The file needs a name of 1 to {FileRules.MaxNameLength} characters, without control characters.");
+            return Upload.Invalid(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var written = await content.WriteAsync(id, source, maxBytes, cancellationToken);
+        if (written is null)
+        {
+            return Upload.TooLarge;
+        }
+        var file = new StoredFile(id, name, FileRules.NormalizeContentType(contentType), written.Size, written.Sha256, now);
+        try
+        {
+            await files.AddAsync(file, cancellationToken);
+        }
+        catch
+        {
+            // Bytes without metadata would be unreachable: take them back before reporting the failure.
+            content.Delete(id);
+            throw;
+        }
+        return Upload.Done(file);
+    }
+
+    public Task<StoredFile?> FindAsync(Guid id, CancellationToken cancellationToken) => files.FindAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<StoredFile>> ListAsync(int limit, CancellationToken cancellationToken) =>
+        files.ListAsync(Math.Clamp(limit, 1, MaxListPage), cancellationToken);
+
+    public Stream? OpenContent(StoredFile file) => content.OpenRead(file.Id);
+
+    /// <summary>Deletes the file, its links and its bytes; false when there was no such file.</summary>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await files.DeleteAsync(id, cancellationToken))
+        {
+            return false;
+        }
+        content.Delete(id);
+        return true;
+    }
+}
+
+/// <summary>The answer to an upload: the stored file, or why it was refused.</summary>
+public sealed record Upload(StoredFile? File, ValidationErrors? Errors, bool IsTooLarge)
+{
+    public static readonly Upload TooLarge = new(null, null, true);
+
+    public static Upload Done(StoredFile file) => new(file, null, false);
+
+    public static Upload Invalid(ValidationErrors errors) => new(null, errors, false);
+}

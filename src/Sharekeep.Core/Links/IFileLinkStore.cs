@@ -1,0 +1,17 @@
+namespace Sharekeep.Core.Links;
+
+public interface IFileLinkStore
+{
+    Task<FileLink?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<FileLink?> FindByKeyAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Active links of one file, oldest first.</summary>
+    Task<IReadOnlyList<FileLink>> ListActiveAsync(Guid fileId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts or replaces <paramref name="link"/>; when it is primary, every other link of its file stops
+    /// being primary in the same transaction.
+    /// </summary>
+    Task SaveAsync(FileLink link, CancellationToken cancellationToken);
+}

@@ -1,0 +1,40 @@
+using Sharekeep.Core.Files;
+using Sharekeep.Core.Resources;
+
+namespace Sharekeep.Core.Links;
+
+public enum LinkChangeStatus
+{
+    Saved,
+    Revoked,
+    FileNotFound,
+    LinkNotFound,
+    Invalid,
+    ExternalSharingDisabled,
+}
+
+/// <summary>The answer to a create, change or revoke: the link as it now stands, or why nothing changed.</summary>
+public sealed record LinkChange(LinkChangeStatus Status, FileLink? Link = null, ValidationErrors? Errors = null);
+
+/// <summary>What a visitor holding a key may see. Only <see cref="Ok"/> lets the file out.</summary>
+public enum VisitStatus
+{
+    Ok,
+    /// <summary>No link has this key (or its file is gone).</summary>
+    Unknown,
+    Revoked,
+    Expired,
+    PasswordRequired,
+    InvalidPassword,
+    ExternalSharingDisabled,
+    TooManyAttempts,
+}
+
+/// <summary>
+/// The outcome of opening a link. <see cref="Link"/> is set once the key is known, <see cref="File"/> only
+/// when the visitor may see it; <see cref="RetryAfter"/> only for <see cref="VisitStatus.TooManyAttempts"/>.
+/// </summary>
+public sealed record LinkVisit(VisitStatus Status, FileLink? Link = null, StoredFile? File = null, TimeSpan? RetryAfter = null)
+{
+    public bool IsOpen => Status == VisitStatus.Ok;
+}

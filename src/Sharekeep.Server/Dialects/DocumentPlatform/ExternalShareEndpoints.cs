@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core.Links;
+using Sharekeep.Server.Public;
+
+namespace Sharekeep.Server.Dialects.DocumentPlatform;
+
+/// <summary>files/share/{key}: what a visitor's key opens, and the password that unlocks it. No API key needed.</summary>
+internal static class ExternalShareEndpoints
+{
+    private const int EntryTypeFile = 2;
+
+    public static RouteGroupBuilder MapExternalShare(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/files/share/{key}")
+            .WithTags("Document platform: external share")
+            .AllowAnonymous()
+            .KeepKeyPrivate();
+        group.MapGet("/", GetAsync)
+            .WithName("GetExternalShareData")
+            .WithSummary("The link's status (0 ok, 1 invalid, 2 expired, 3 password required, 4 wrong password, 5 external access denied); the file only when open.");
+        group.MapPost("/password", ApplyPasswordAsync)
+            .WithName("ApplyExternalSharePassword")
+            .WithSummary("Gives a link's password; the right one sets an HttpOnly cookie that opens the link for this browser session.")
+            .Produces<PlatformError>(StatusCodes.Status429TooManyRequests);
+        return group;
+    }
+
+    private static async Task<Ok<PlatformEnvelope<ExternalShareResponse>>> GetAsync(
+        string key, HttpContext context, FileLinkService links, LinkUnlockCookies cookies, CancellationToken cancellationToken)
+    {
+        var visit = await links.OpenAsync(key, id => cookies.Read(context.Request, id), cancellationToken);
+        return PlatformResults.Ok(context, ToResponse(visit));
+    }
+
+    private static async Task<Results<Ok<PlatformEnvelope<ExternalShareResponse>>, JsonHttpResult<PlatformError>>> ApplyPasswordAsync(
+        string key, SharePasswordRequest? request, HttpContext context, FileLinkService links, LinkUnlockCookies cookies, CancellationToken cancellationToken)
+    {
+        var visit = await links.TryPasswordAsync(key, request?.Password, ClientAddress.Of(context), cancellationToken);
+        if (visit.Status == VisitStatus.TooManyAttempts)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds(visit.RetryAfter!.Value);
+            return PlatformResults.Error(
+                StatusCodes.Status429TooManyRequests, "Too many wrong passwords for this link; wait before trying again.");
+        }
+        if (visit is { IsOpen: true, Link.HasPassword: true })
+        {
+            cookies.Issue(context, visit.Link);
+        }
+        return PlatformResults.Ok(context, ToResponse(visit));
+    }
+
+    public static string RetryAfterSeconds(TimeSpan wait) =>
+        ((int)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The platform's ExternalShareStatus numbers; the file is described only when the link is open.</summary>
+    private static ExternalShareResponse ToResponse(LinkVisit visit)
+    {
+        var status = visit.Status switch
+        {
+            VisitStatus.Ok => 0,
+            VisitStatus.Expired => 2,
+            VisitStatus.PasswordRequired => 3,
+            VisitStatus.InvalidPassword => 4,
+            VisitStatus.ExternalSharingDisabled => 5,
+            _ => 1,
+        };
+        if (visit is { IsOpen: true, File: { } file, Link: { } link })
+        {
+            var id = file.Id.ToString();
+            return new ExternalShareResponse(status, id, file.Name, EntryTypeFile, id, file.Name, EntryTypeFile, link.Id, true, false);
+        }
+        var linkId = visit.Status is VisitStatus.PasswordRequired or VisitStatus.InvalidPassword ? visit.Link?.Id : null;
+        return new ExternalShareResponse(status, null, null, null, null, null, null, linkId, false, false);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core.Links;
+using Sharekeep.Server.Public;
+
+namespace Sharekeep.Server.Dialects.DocumentPlatform;
+
+/// <summary>files/file/{fileId}/links: a file's external links, created, changed, revoked and listed.</summary>
+internal static class FileLinkEndpoints
+{
+    /// <summary>The platform's FileShare values that Sharekeep's read-only links understand.</summary>
+    private const int AccessNone = 0;
+    private const int AccessRead = 2;
+    private const int AccessRestrict = 3;
+
+    private const int LinkTypeExternal = 1;
+    private const int SubjectExternalLink = 1;
+    private const int SubjectPrimaryExternalLink = 4;
+
+    public static RouteGroupBuilder MapFileLinks(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/files/file/{fileId}/links").WithTags("Document platform: file links");
+        group.MapPut("/", SetAsync)
+            .WithName("SetFileExternalLink")
+            .WithSummary("Creates a link (no linkId), changes one (its linkId) or revokes one (access 0 or 3). Passwords are never answered.");
+        group.MapGet("/", ListAsync).WithName("GetFileLinks").WithSummary("The file's active links.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<PlatformEnvelope<FileShareResponse?>>, JsonHttpResult<PlatformError>>> SetAsync(
+        string fileId, FileLinkRequest request, HttpContext context, FileLinkService links, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(fileId, out var id))
+        {
+            return FileNotFound(fileId);
+        }
+        if (ReadAccess(request.Access) is not { } access)
+        {
+            return PlatformResults.Error(
+                StatusCodes.Status400BadRequest,
+                $"access must be {AccessRead} (read: Sharekeep links let visitors view and download) or {AccessNone} to revoke the link.");
+        }
+        if (request.Internal == true)
+        {
+            return PlatformResults.Error(
+                StatusCodes.Status400BadRequest,
+                "internal links need portal accounts, which Sharekeep does not have; send internal false or leave it out.");
+        }
+        var change = await links.SetAsync(
+            id,
+            new LinkSettings(
+                request.LinkId,
+                access is AccessNone or AccessRestrict,
+                request.Title,
+                request.ExpirationDate,
+                request.DenyDownload ?? false,
+                request.Primary ?? false,
+                request.Password),
+            cancellationToken);
+        return change.Status switch
+        {
+            LinkChangeStatus.Saved => PlatformResults.Ok<FileShareResponse?>(context, ToResponse(change.Link!, context.Request, time.GetUtcNow())),
+            LinkChangeStatus.Revoked => PlatformResults.Ok<FileShareResponse?>(context, null),
+            LinkChangeStatus.FileNotFound => FileNotFound(fileId),
+            LinkChangeStatus.LinkNotFound => PlatformResults.Error(StatusCodes.Status404NotFound, $"The file has no link with id {request.LinkId}."),
+            LinkChangeStatus.ExternalSharingDisabled => PlatformResults.Error(
+                StatusCodes.Status403Forbidden, "External sharing is turned off (PUT api/2.0/files/settings/external); no new link can be made."),
+            _ => PlatformResults.Error(StatusCodes.Status400BadRequest, change.Errors!.FirstMessage()),
+        };
+    }
+
+    private static async Task<Results<Ok<PlatformEnvelope<IReadOnlyList<FileShareResponse>>>, JsonHttpResult<PlatformError>>> ListAsync(
+        string fileId, HttpContext context, FileLinkService links, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(fileId, out var id) || await links.ListAsync(id, cancellationToken) is not { } list)
+        {
+            return FileNotFound(fileId);
+        }
+        var now = time.GetUtcNow();
+        return PlatformResults.Ok<IReadOnlyList<FileShareResponse>>(context, list.Select(link => ToResponse(link, context.Request, now)).ToList());
+    }
+
+    /// <summary>Absent means read; null when the value is not one a read-only link can have.</summary>
+    private static int? ReadAccess(JsonElement? access)
+    {
+        if (access is not { } value || value.ValueKind == JsonValueKind.Null)
+        {
+            return AccessRead;
+        }
+        int? number = value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetInt32(out var n) => n,
+            JsonValueKind.String => value.GetString()?.ToUpperInvariant() switch
+            {
+                "NONE" => AccessNone,
+                "READ" => AccessRead,
+                "RESTRICT" => AccessRestrict,
+                _ => null,
+            },
+            _ => null,
+        };
+        return number is AccessNone or AccessRead or AccessRestrict ? number : null;
+    }
+
+    private static FileShareResponse ToResponse(FileLink link, HttpRequest request, DateTimeOffset now) => new(
+        AccessRead,
+        new FileShareLinkResponse(
+            link.Id,
+            link.Title,
+            PublicUrls.FilePage(request, link.Key),
+            link.Expires,
+            LinkTypeExternal,
+            link.DenyDownload,
+            link.IsExpired(now),
+            link.Primary,
+            false,
+            link.Key),
+        false,
+        false,
+        true,
+        link.Primary ? SubjectPrimaryExternalLink : SubjectExternalLink);
+
+    private static JsonHttpResult<PlatformError> FileNotFound(string fileId) =>
+        PlatformResults.Error(StatusCodes.Status404NotFound, $"There is no file with id {fileId}.");
+}

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Sharekeep.Core.Files;
+using Sharekeep.Server.Errors;
+using Sharekeep.Server.Hosting;
+
+namespace Sharekeep.Server.Files;
+
+internal static class FileEndpoints
+{
+    /// <summary>Room for the multipart boundaries and part headers around the file itself.</summary>
+    private const long MultipartOverheadBytes = 64 * 1024;
+
+    public static RouteGroupBuilder MapFiles(this IEndpointRouteBuilder routes)
+    {
+        var maxUpload = routes.ServiceProvider.GetRequiredService<IOptions<FilesOptions>>().Value.MaxUploadBytes;
+        var group = routes.MapGroup("/files").WithTags("Files");
+        group.MapPost("/", UploadAsync)
+            .WithName("UploadFile")
+            .WithSummary("Uploads one file as multipart/form-data; its bytes are streamed to the data directory.")
+            .WithMetadata(new BodyLimit(maxUpload + MultipartOverheadBytes))
+            .Accepts<IFormFile>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapGet("/", ListAsync).WithName("ListFiles").ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetFile").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/content", GetContentAsync)
+            .WithName("GetFileContent")
+            .WithSummary("The file's bytes, as a download; range requests are supported.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", DeleteAsync)
+            .WithName("DeleteFile")
+            .WithSummary("Deletes a file, its bytes and every link to it.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<Results<Created<FileResponse>, ProblemHttpResult, ValidationProblem>> UploadAsync(
+        HttpRequest request, FileService files, IOptions<FilesOptions> options, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(
+                "Send the file as multipart/form-data, in a part with a filename (curl -F file=@path).",
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type.");
+        }
+        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            return NativeProblems.BadRequest("The multipart body has no boundary.");
+        }
+
+        var (upload, error) = await MultipartUpload.ReadAsync(
+            request.Body, boundary, (name, type, body) => files.UploadAsync(name, type, body, options.Value.MaxUploadBytes, cancellationToken), cancellationToken);
+        return upload switch
+        {
+            null => NativeProblems.BadRequest(error!),
+            { IsTooLarge: true } => TypedResults.Problem(
+                $"Files are at most {options.Value.MaxUploadBytes} bytes here (Sharekeep:Files:MaxUploadBytes).",
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "The file is too large."),
+            { File: { } file } => TypedResults.Created($"/api/v1/files/{file.Id}", ToResponse(file)),
+            _ => TypedResults.ValidationProblem(upload.Errors!.ToDictionary()),
+        };
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<FileResponse>>, ProblemHttpResult>> ListAsync(
+        FileService files, CancellationToken cancellationToken, int limit = 100)
+    {
+        if (limit is < 1 or > FileService.MaxListPage)
+        {
+            return NativeProblems.BadRequest($"limit is between 1 and {FileService.MaxListPage}.");
+        }
+        return TypedResults.Ok<IReadOnlyList<FileResponse>>((await files.ListAsync(limit, cancellationToken)).Select(ToResponse).ToList());
+    }
+
+    private static async Task<Results<Ok<FileResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, FileService files, CancellationToken cancellationToken) =>
+        await files.FindAsync(id, cancellationToken) is { } file
+            ? TypedResults.Ok(ToResponse(file))
+            : NotFound(id);
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetContentAsync(
+        Guid id, FileService files, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await files.FindAsync(id, cancellationToken) is not { } file || files.OpenContent(file) is not { } stream)
+        {
+            return NotFound(id);
+        }
+        return FileContent.Download(response, file, stream);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, FileService files, CancellationToken cancellationToken) =>
+        await files.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
+
+    private static ProblemHttpResult NotFound(Guid id) => NativeProblems.NotFound($"There is no file with id {id}.");
+
+    private static FileResponse ToResponse(StoredFile file) =>
+        new(file.Id, file.Name, file.ContentType, file.Size, file.Sha256, file.Created);
+}

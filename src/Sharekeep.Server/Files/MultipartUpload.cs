@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using Sharekeep.Core.Files;
+
+namespace Sharekeep.Server.Files;
+
+/// <summary>
+/// Finds the first file part of a multipart body and hands its stream on as it arrives, so an upload is never
+/// held whole in memory (IFormFile would buffer it first).
+/// </summary>
+internal static class MultipartUpload
+{
+    /// <summary>The upload's answer, or why the body could not be read as one.</summary>
+    public static async Task<(Upload? Upload, string? Error)> ReadAsync(
+        Stream body, string boundary, Func<string, string?, Stream, Task<Upload>> store, CancellationToken cancellationToken)
+    {
+        var reader = new MultipartReader(boundary, body);
+        try
+        {
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    && disposition.IsFileDisposition())
+                {
+                    var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+                    return (await store(name, section.ContentType, section.Body), null);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is InvalidDataException or (IOException and not BadHttpRequestException))
+        {
+            // The reader's own words for a broken body (missing boundary, oversized headers); they hold nothing of ours.
+            return (null, $"The multipart body is malformed: {exception.Message}");
+        }
+        return (null, "The body has no file part: send one part with a filename (curl -F file=@path).");
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Sharekeep.Core.Links;
+using Sharekeep.Storage.Entities;
+
+namespace Sharekeep.Storage.Stores;
+
+internal sealed class EfFileLinkStore(SharekeepDbContext db) : IFileLinkStore
+{
+    public async Task<FileLink?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var row = await db.FileLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        return row is null ? null : ToLink(row);
+    }
+
+    public async Task<FileLink?> FindByKeyAsync(string key, CancellationToken cancellationToken)
+    {
+        var row = await db.FileLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Key == key, cancellationToken);
+        return row is null ? null : ToLink(row);
+    }
+
+    public async Task<IReadOnlyList<FileLink>> ListActiveAsync(Guid fileId, CancellationToken cancellationToken)
+    {
+        var rows = await db.FileLinks.AsNoTracking()
+            .Where(l => l.FileId == fileId && l.Revoked == null)
+            .OrderBy(l => l.Created).ThenBy(l => l.Id)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(ToLink);
+    }
+
+    public async Task SaveAsync(FileLink link, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (link.Primary)
+        {
+            await db.FileLinks
+                .Where(l => l.FileId == link.FileId && l.Id != link.Id && l.IsPrimary)
+                .ExecuteUpdateAsync(u => u.SetProperty(l => l.IsPrimary, false), cancellationToken);
+        }
+        var row = await db.FileLinks.FirstOrDefaultAsync(l => l.Id == link.Id, cancellationToken);
+        if (row is null)
+        {
+            row = new FileLinkRow { Id = link.Id, FileId = link.FileId, Key = link.Key, Title = link.Title, Created = link.Created };
+            db.FileLinks.Add(row);
+        }
+        row.Title = link.Title;
+        row.Expires = link.Expires;
+        row.DenyDownload = link.DenyDownload;
+        row.IsPrimary = link.Primary;
+        row.PasswordHash = link.PasswordHash;
+        row.PasswordStamp = link.PasswordStamp;
+        row.Revoked = link.Revoked;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static FileLink ToLink(FileLinkRow row) => new(
+        row.Id, row.FileId, row.Key, row.Title, row.Expires, row.DenyDownload, row.IsPrimary,
+        row.PasswordHash, row.PasswordStamp, row.Created, row.Revoked);
+}
