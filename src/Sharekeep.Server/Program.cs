@@ -3,6 +3,7 @@ using Sharekeep.Server.Dialects.ReportingTool;
 using Sharekeep.Server.Errors;
 using Sharekeep.Server.Hosting;
 using Sharekeep.Server.OpenApi;
+using Sharekeep.Server.Public;
 using Sharekeep.Server.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ await app.InitializeSharekeepAsync();
 app.UseApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapApiDocs();
 app.MapHealthChecks("/healthz").AllowAnonymous();
@@ -26,6 +28,8 @@ app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapGroup("/api/v1").MapNativeApi();
 app.MapReportingTool();
 app.MapDocumentPlatform();
+app.MapFileLinkPages();
+app.MapPublicAssets();
 
 await app.RunAsync();
 

@@ -56,6 +56,7 @@ internal static class HostingExtensions
         builder.Services.AddScoped<FileLinkService>();
         builder.Services.AddSingleton<PasswordAttemptThrottle>();
         builder.Services.AddSingleton<LinkUnlockCookies>();
+        builder.Services.AddRazorComponents();
         // Unlock cookies are signed with a key ring kept in the data directory, so they survive restarts.
         builder.Services.AddDataProtection().SetApplicationName("Sharekeep");
         builder.Services.AddOptions<KeyManagementOptions>()

@@ -1,0 +1,151 @@
+using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Sharekeep.Core.Files;
+using Sharekeep.Core.Links;
+using Sharekeep.Core.Policy;
+using Sharekeep.Server.Files;
+using Sharekeep.Server.Public.Pages;
+
+namespace Sharekeep.Server.Public;
+
+/// <summary>/s/{key}: a file link's public page, its password form, and its bytes. No API key; the key is the credential.</summary>
+internal static class FileLinkPages
+{
+    private const int TextPreviewChars = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapFileLinkPages(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/s/{key}")
+            .WithTags("Public file links")
+            .AllowAnonymous()
+            .KeepKeyPrivate()
+            .AddEndpointFilter(async (context, next) =>
+            {
+                context.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+                return await next(context);
+            });
+        group.MapGet("/", ShowAsync).WithName("FileLinkPage").WithSummary("The file's page: preview, download, or password form.");
+        group.MapPost("/", UnlockAsync).WithName("UnlockFileLink").WithSummary("The password form's target (a plain HTML form).");
+        group.MapGet("/content", ContentAsync)
+            .WithName("FileLinkContent")
+            .WithSummary("The file's bytes, ranges supported; ?disposition=inline for previews.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    private static async Task<RazorComponentResult<FileLinkPage>> ShowAsync(
+        string key, HttpContext context, FileLinkService links, LinkUnlockCookies cookies, CancellationToken cancellationToken)
+    {
+        var visit = await links.OpenAsync(key, id => cookies.Read(context.Request, id), cancellationToken);
+        return await PageAsync(context, key, visit, null, cancellationToken);
+    }
+
+    private static async Task<Results<RedirectHttpResult, RazorComponentResult<FileLinkPage>>> UnlockAsync(
+        string key, [FromForm] string? password, HttpContext context, FileLinkService links, LinkUnlockCookies cookies, CancellationToken cancellationToken)
+    {
+        var visit = await links.TryPasswordAsync(key, password, ClientAddress.Of(context), cancellationToken);
+        if (visit is { IsOpen: true, Link: { } link })
+        {
+            if (link.HasPassword)
+            {
+                cookies.Issue(context, link);
+            }
+            // Post/redirect/get: a reload does not send the password again.
+            return TypedResults.Redirect(PublicUrls.FilePagePath(key));
+        }
+        var error = visit.Status == VisitStatus.InvalidPassword ? "That password is not right." : null;
+        return await PageAsync(context, key, visit, error, cancellationToken);
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ContentAsync(
+        string key, string? disposition, HttpContext context, FileLinkService links, FileService files, LinkUnlockCookies cookies, CancellationToken cancellationToken)
+    {
+        var visit = await links.OpenAsync(key, id => cookies.Read(context.Request, id), cancellationToken);
+        if (visit is not { IsOpen: true, File: { } file, Link: { } link })
+        {
+            var (status, detail) = StatusOf(visit.Status);
+            return TypedResults.Problem(detail, statusCode: status, title: "The file cannot be opened.");
+        }
+        var inline = string.Equals(disposition, "inline", StringComparison.OrdinalIgnoreCase)
+            && FileRules.PreviewOf(file.ContentType) != PreviewKind.None;
+        if (link.DenyDownload && !inline)
+        {
+            return TypedResults.Problem(
+                "The owner of this link allows viewing only.", statusCode: StatusCodes.Status403Forbidden, title: "Download is not allowed.");
+        }
+        if (files.OpenContent(file) is not { } stream)
+        {
+            return TypedResults.Problem("The file's content is missing.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+        }
+        return inline ? FileContent.Inline(context.Response, file, stream) : FileContent.Download(context.Response, file, stream);
+    }
+
+    private static async Task<RazorComponentResult<FileLinkPage>> PageAsync(
+        HttpContext context, string key, LinkVisit visit, string? passwordError, CancellationToken cancellationToken)
+    {
+        var policy = await context.RequestServices.GetRequiredService<PolicyService>().GetAsync(cancellationToken);
+        var (text, cut) = visit is { IsOpen: true, File: { } file } && FileRules.PreviewOf(file.ContentType) == PreviewKind.Text
+            ? await ReadTextPreviewAsync(context.RequestServices.GetRequiredService<FileService>(), file, cancellationToken)
+            : (null, false);
+        var tokens = visit.Status is VisitStatus.PasswordRequired or VisitStatus.InvalidPassword
+            ? context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context)
+            : null;
+        var model = new FileLinkPageModel(
+            visit.Status,
+            key,
+            PublicUrls.FilePage(context.Request, key),
+            visit.File,
+            visit.Link,
+            policy.SocialMediaEnabled,
+            text,
+            cut,
+            passwordError,
+            visit.RetryAfter,
+            tokens?.FormFieldName ?? "",
+            tokens?.RequestToken);
+
+        var page = visit.Status switch
+        {
+            VisitStatus.Ok or VisitStatus.PasswordRequired or VisitStatus.InvalidPassword => StatusCodes.Status200OK,
+            _ => StatusOf(visit.Status).Status,
+        };
+        if (visit.Status == VisitStatus.TooManyAttempts)
+        {
+            context.Response.Headers.RetryAfter = Dialects.DocumentPlatform.ExternalShareEndpoints.RetryAfterSeconds(visit.RetryAfter!.Value);
+        }
+        if (!model.SocialMedia)
+        {
+            context.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        }
+        context.Response.Headers.ContentSecurityPolicy =
+            "default-src 'none'; img-src 'self'; frame-src 'self'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        return new RazorComponentResult<FileLinkPage>(new { Model = model }) { StatusCode = page };
+    }
+
+    private static (int Status, string Detail) StatusOf(VisitStatus status) => status switch
+    {
+        VisitStatus.Expired => (StatusCodes.Status410Gone, "This link has expired."),
+        VisitStatus.ExternalSharingDisabled => (StatusCodes.Status403Forbidden, "Sharing of files by link is turned off."),
+        VisitStatus.PasswordRequired or VisitStatus.InvalidPassword => (StatusCodes.Status401Unauthorized, "This link needs its password: open its page and give it there."),
+        VisitStatus.TooManyAttempts => (StatusCodes.Status429TooManyRequests, "Too many wrong passwords; wait before trying again."),
+        VisitStatus.Revoked => (StatusCodes.Status404NotFound, "This link was revoked."),
+        _ => (StatusCodes.Status404NotFound, "There is nothing at this link."),
+    };
+
+    private static async Task<(string? Text, bool Cut)> ReadTextPreviewAsync(FileService files, StoredFile file, CancellationToken cancellationToken)
+    {
+        await using var stream = files.OpenContent(file);
+        if (stream is null)
+        {
+            return (null, false);
+        }
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var buffer = new char[TextPreviewChars];
+        var read = await reader.ReadBlockAsync(buffer, cancellationToken);
+        var more = read == TextPreviewChars && await reader.ReadAsync(new char[1], cancellationToken) > 0;
+        return (new string(buffer, 0, read), more);
+    }
+}
