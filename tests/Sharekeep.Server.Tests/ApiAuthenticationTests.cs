@@ -81,7 +81,7 @@ public sealed class ApiAuthenticationTests
     {
         await using var app = new SharekeepApplication();
         _ = app.Server;
-        string[] publicPrefixes = ["/api/external/share/", "/api/2.0/files/share/", "/s/", "/healthz", "/openapi/", "/docs"];
+        string[] publicPrefixes = ["/api/external/share/", "/api/2.0/files/share/", "/s/", "/assets/", "/healthz", "/openapi/", "/docs"];
 
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 

@@ -43,6 +43,12 @@ public sealed class SharekeepApplication : WebApplicationFactory<Program>
     /// <summary>A client with no credentials, as a visitor holding a share URL.</summary>
     public SharekeepClient Visitor() => new(CreateClient(), null);
 
+    /// <summary>A visitor whose cookies and redirects the test handles itself, to look at them.</summary>
+    public SharekeepClient RawVisitor() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false }), null);
+
+    public string FilesDirectory => Path.Combine(DataDirectory, "files");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

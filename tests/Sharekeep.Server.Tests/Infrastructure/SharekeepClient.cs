@@ -18,14 +18,23 @@ public sealed class SharekeepClient(HttpClient http, string? secret) : IDisposab
     public Task<Answer> PostAsync(string path, object? body = null) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) });
 
+    public Task<Answer> PutAsync(string path, object? body = null) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Put, path) { Content = body is null ? null : JsonContent.Create(body) });
+
+    public Task<Answer> PutRawAsync(string path, string body, string contentType = "application/json") =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Put, path) { Content = Raw(body, contentType) });
+
     public Task<Answer> PostRawAsync(string path, string body, string contentType = "application/json") =>
-        SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) });
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = Raw(body, contentType) });
 
     public async Task<Answer> SendAsync(HttpRequestMessage request)
     {
         using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        return new Answer(response.StatusCode, text.Length == 0 ? null : JsonDocument.Parse(text).RootElement.Clone(), response.Headers, response.Content.Headers, text);
+        var json = text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) == true
+            ? JsonDocument.Parse(text).RootElement.Clone()
+            : (JsonElement?)null;
+        return new Answer(response.StatusCode, json, response.Headers, response.Content.Headers, text);
     }
 
     public async Task<Guid> CreateReportAsync(string name = "Quarterly sales", object? data = null)
@@ -56,11 +65,55 @@ public sealed class SharekeepClient(HttpClient http, string? secret) : IDisposab
         return answer.Json!.Value.GetProperty("id").GetString()!;
     }
 
+    public async Task<Answer> UploadAsync(string name, byte[] content, string contentType = "text/plain")
+    {
+        using var form = new MultipartFormDataContent();
+        var part = new ByteArrayContent(content);
+        part.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        form.Add(part, "file", name);
+        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/files") { Content = form });
+    }
+
+    public async Task<Guid> UploadFileAsync(string name = "notes.txt", string content = "hello, world", string contentType = "text/plain")
+    {
+        var answer = await UploadAsync(name, Encoding.UTF8.GetBytes(content), contentType);
+        Assert.Equal(HttpStatusCode.Created, answer.Status);
+        return answer.Body.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>PUT files/file/{id}/links; answers the link object (sharedTo) of the envelope.</summary>
+    public async Task<JsonElement> SetLinkAsync(Guid fileId, object body)
+    {
+        var answer = await PutAsync($"/api/2.0/files/file/{fileId}/links", body);
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        return answer.Body.GetProperty("response").GetProperty("sharedTo");
+    }
+
+    /// <summary>A new file with a new link; answers the link's key.</summary>
+    public async Task<string> ShareFileAsync(object? linkBody = null, string name = "notes.txt", string content = "hello, world", string contentType = "text/plain")
+    {
+        var fileId = await UploadFileAsync(name, content, contentType);
+        var link = await SetLinkAsync(fileId, linkBody ?? new { title = "for tests" });
+        return link.GetProperty("requestToken").GetString()!;
+    }
+
+    public async Task SetExternalSharingAsync(bool enabled) =>
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync("/api/2.0/files/settings/external", new { set = enabled })).Status);
+
     public async Task DisableSharingAsync() => Assert.Equal(HttpStatusCode.NoContent, (await PostAsync("/api/public/share/disable")).Status);
 
     public async Task EnableSharingAsync() => Assert.Equal(HttpStatusCode.NoContent, (await PostAsync("/api/public/share/enable")).Status);
 
     public void Dispose() => Http.Dispose();
+
+    /// <summary>A body with exactly this content type, valid or not.</summary>
+    private static StringContent Raw(string body, string contentType)
+    {
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return content;
+    }
 
     private static HttpClient WithSecret(HttpClient http, string? secret)
     {
@@ -78,4 +131,13 @@ public sealed record Answer(
     public JsonElement Body => Json ?? throw new InvalidOperationException("The answer has no body.");
 
     public string? ErrorCode => Body.TryGetProperty("errorCode", out var code) ? code.GetString() : null;
+
+    /// <summary>The document platform's "response" member.</summary>
+    public JsonElement Response => Body.GetProperty("response");
+
+    /// <summary>The document platform's error message.</summary>
+    public string? PlatformError => Body.TryGetProperty("error", out var error) ? error.GetProperty("message").GetString() : null;
+
+    /// <summary>The external-share status number of files/share/{key}.</summary>
+    public int ShareStatus => Response.GetProperty("status").GetInt32();
 }
