@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using Sharekeep.Core.Files;
+using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
@@ -14,6 +16,9 @@ internal sealed class Domain
         Resources = new ResourceService(ResourceStore, Clock);
         Sharing = new SharingService(ShareStore, ResourceStore, Policy, new RandomShareKeyGenerator(), Clock);
         Views = new SharedViews(Sharing, ResourceStore);
+        Throttle = new PasswordAttemptThrottle(Clock);
+        Files = new FileService(FileStore, ContentStore, Clock);
+        Links = new FileLinkService(LinkStore, FileStore, Policy, new RandomShareKeyGenerator(), Throttle, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
@@ -24,6 +29,22 @@ internal sealed class Domain
     public ResourceService Resources { get; }
     public SharingService Sharing { get; }
     public SharedViews Views { get; }
+    public InMemoryFileStore FileStore { get; } = new();
+    public InMemoryFileLinkStore LinkStore { get; } = new();
+    public InMemoryContentStore ContentStore { get; } = new();
+    public PasswordAttemptThrottle Throttle { get; }
+    public FileService Files { get; }
+    public FileLinkService Links { get; }
+
+    public async Task<StoredFile> NewFileAsync(string name = "notes.txt") =>
+        (await Files.UploadAsync(name, "text/plain", new MemoryStream("hello"u8.ToArray()), 1024, CancellationToken.None)).File!;
+
+    public async Task<FileLink> NewLinkAsync(string? password = null, DateTimeOffset? expires = null)
+    {
+        var file = await NewFileAsync();
+        var change = await Links.SetAsync(file.Id, new LinkSettings(null, false, "link", expires, false, false, password), CancellationToken.None);
+        return change.Link!;
+    }
 
     public async Task<Report> NewReportAsync(string name = "Report") =>
         (await Resources.CreateReportAsync(name, "{\"rows\":[]}", CancellationToken.None)).Value!;

@@ -1,0 +1,70 @@
+using Sharekeep.Core.Files;
+using Sharekeep.Core.Links;
+
+namespace Sharekeep.Core.Tests.Fakes;
+
+internal sealed class InMemoryFileStore : IFileStore
+{
+    public Dictionary<Guid, StoredFile> Files { get; } = [];
+
+    public Task AddAsync(StoredFile file, CancellationToken cancellationToken)
+    {
+        Files.Add(file.Id, file);
+        return Task.CompletedTask;
+    }
+
+    public Task<StoredFile?> FindAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(Files.GetValueOrDefault(id));
+
+    public Task<IReadOnlyList<StoredFile>> ListAsync(int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoredFile>>(Files.Values.OrderByDescending(f => f.Created).Take(limit).ToList());
+
+    public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(Files.Remove(id));
+}
+
+internal sealed class InMemoryFileLinkStore : IFileLinkStore
+{
+    public Dictionary<Guid, FileLink> Links { get; } = [];
+
+    public Task<FileLink?> FindAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(Links.GetValueOrDefault(id));
+
+    public Task<FileLink?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult(Links.Values.FirstOrDefault(l => l.Key == key));
+
+    public Task<IReadOnlyList<FileLink>> ListActiveAsync(Guid fileId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<FileLink>>(Links.Values.Where(l => l.FileId == fileId && l.IsActive).OrderBy(l => l.Created).ToList());
+
+    public Task SaveAsync(FileLink link, CancellationToken cancellationToken)
+    {
+        if (link.Primary)
+        {
+            foreach (var other in Links.Values.Where(l => l.FileId == link.FileId && l.Id != link.Id && l.Primary).ToList())
+            {
+                Links[other.Id] = other with { Primary = false };
+            }
+        }
+        Links[link.Id] = link;
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Bytes in memory, with the same size rule as the real store.</summary>
+internal sealed class InMemoryContentStore : IFileContentStore
+{
+    public Dictionary<Guid, byte[]> Contents { get; } = [];
+
+    public async Task<ContentWritten?> WriteAsync(Guid id, Stream source, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var copy = new MemoryStream();
+        await source.CopyToAsync(copy, cancellationToken);
+        if (copy.Length > maxBytes)
+        {
+            return null;
+        }
+        Contents[id] = copy.ToArray();
+        return new ContentWritten(copy.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(copy.ToArray())));
+    }
+
+    public Stream? OpenRead(Guid id) => Contents.TryGetValue(id, out var bytes) ? new MemoryStream(bytes) : null;
+
+    public void Delete(Guid id) => Contents.Remove(id);
+}

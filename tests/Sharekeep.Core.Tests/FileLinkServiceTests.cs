@@ -1,0 +1,174 @@
+using Sharekeep.Core.Links;
+using Sharekeep.Core.Policy;
+using Sharekeep.Core.Tests.Fakes;
+
+namespace Sharekeep.Core.Tests;
+
+public sealed class FileLinkServiceTests
+{
+    private const string Password = "Correct-Horse-9";
+
+    [Fact]
+    public async Task Open_ALinkWithoutPassword_IsOk()
+    {
+        var domain = new Domain();
+        var link = await domain.NewLinkAsync();
+
+        var visit = await domain.Links.OpenAsync(link.Key, null, CancellationToken.None);
+
+        Assert.Equal(VisitStatus.Ok, visit.Status);
+        Assert.Equal(link.FileId, visit.File!.Id);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("short")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task Open_AnUnknownOrMalformedKey_IsUnknown(string? key)
+    {
+        var domain = new Domain();
+
+        var visit = await domain.Links.OpenAsync(key, null, CancellationToken.None);
+
+        Assert.Equal(VisitStatus.Unknown, visit.Status);
+        Assert.Null(visit.File);
+    }
+
+    [Fact]
+    public async Task Open_WhileExternalSharingIsOff_IsDenied_AndOnAgainIsOk()
+    {
+        var domain = new Domain();
+        var link = await domain.NewLinkAsync();
+
+        await domain.Policy.SetAsync(PolicySetting.ExternalSharing, false, CancellationToken.None);
+        var whileOff = await domain.Links.OpenAsync(link.Key, null, CancellationToken.None);
+        await domain.Policy.SetAsync(PolicySetting.ExternalSharing, true, CancellationToken.None);
+
+        Assert.Equal(VisitStatus.ExternalSharingDisabled, whileOff.Status);
+        Assert.Null(whileOff.File);
+        Assert.Equal(VisitStatus.Ok, (await domain.Links.OpenAsync(link.Key, null, CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task Open_AfterTheExpiry_IsExpired()
+    {
+        var domain = new Domain();
+        var link = await domain.NewLinkAsync(expires: domain.Clock.GetUtcNow().AddMinutes(10));
+
+        domain.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        Assert.Equal(VisitStatus.Expired, (await domain.Links.OpenAsync(link.Key, null, CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task Open_APasswordLink_NeedsTheUnlockOfItsCurrentStamp()
+    {
+        var domain = new Domain();
+        var link = await domain.NewLinkAsync(Password);
+
+        var locked = await domain.Links.OpenAsync(link.Key, _ => null, CancellationToken.None);
+        var wrongStamp = await domain.Links.OpenAsync(link.Key, id => new LinkUnlock(id, "stale"), CancellationToken.None);
+        var unlocked = await domain.Links.OpenAsync(link.Key, id => new LinkUnlock(id, link.PasswordStamp!), CancellationToken.None);
+
+        Assert.Equal(VisitStatus.PasswordRequired, locked.Status);
+        Assert.Null(locked.File);
+        Assert.Equal(VisitStatus.PasswordRequired, wrongStamp.Status);
+        Assert.Equal(VisitStatus.Ok, unlocked.Status);
+    }
+
+    [Fact]
+    public async Task TryPassword_RightOne_IsOk_WrongOne_IsInvalidPassword()
+    {
+        var domain = new Domain();
+        var link = await domain.NewLinkAsync(Password);
+
+        var wrong = await domain.Links.TryPasswordAsync(link.Key, "Wrong-Horse-1", "client", CancellationToken.None);
+        var right = await domain.Links.TryPasswordAsync(link.Key, Password, "client", CancellationToken.None);
+
+        Assert.Equal(VisitStatus.InvalidPassword, wrong.Status);
+        Assert.Null(wrong.File);
+        Assert.Equal(VisitStatus.Ok, right.Status);
+    }
+
+    [Fact]
+    public async Task Set_StoresOnlyAHashOfThePassword()
+    {
+        var domain = new Domain();
+
+        var link = await domain.NewLinkAsync(Password);
+
+        Assert.DoesNotContain(Password, link.PasswordHash!, StringComparison.Ordinal);
+        Assert.True(LinkPasswordHasher.Verify(Password, link.PasswordHash!));
+    }
+
+    [Fact]
+    public async Task Set_ANewPassword_ChangesTheStamp()
+    {
+        var domain = new Domain();
+        var link = await domain.NewLinkAsync(Password);
+
+        var changed = await domain.Links.SetAsync(
+            link.FileId, new LinkSettings(link.Id, false, null, null, false, false, "Another-Horse-7"), CancellationToken.None);
+
+        Assert.NotEqual(link.PasswordStamp, changed.Link!.PasswordStamp);
+    }
+
+    [Fact]
+    public async Task Set_Revoke_MakesTheKeyRevoked()
+    {
+        var domain = new Domain();
+        var link = await domain.NewLinkAsync();
+
+        var change = await domain.Links.SetAsync(link.FileId, new LinkSettings(link.Id, true, null, null, false, false, null), CancellationToken.None);
+
+        Assert.Equal(LinkChangeStatus.Revoked, change.Status);
+        Assert.Equal(VisitStatus.Revoked, (await domain.Links.OpenAsync(link.Key, null, CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task Set_ForAMissingFile_IsFileNotFound()
+    {
+        var domain = new Domain();
+
+        var change = await domain.Links.SetAsync(Guid.NewGuid(), new LinkSettings(null, false, null, null, false, false, null), CancellationToken.None);
+
+        Assert.Equal(LinkChangeStatus.FileNotFound, change.Status);
+    }
+
+    [Fact]
+    public async Task Set_WithAnExpiryInThePast_IsInvalid()
+    {
+        var domain = new Domain();
+        var file = await domain.NewFileAsync();
+
+        var change = await domain.Links.SetAsync(
+            file.Id, new LinkSettings(null, false, null, domain.Clock.GetUtcNow().AddSeconds(-1), false, false, null), CancellationToken.None);
+
+        Assert.Equal(LinkChangeStatus.Invalid, change.Status);
+        Assert.Empty(domain.LinkStore.Links);
+    }
+
+    [Fact]
+    public async Task Set_WithoutATitle_UsesTheDefault()
+    {
+        var domain = new Domain();
+        var file = await domain.NewFileAsync();
+
+        var change = await domain.Links.SetAsync(file.Id, new LinkSettings(null, false, "  ", null, false, false, null), CancellationToken.None);
+
+        Assert.Equal(LinkRules.DefaultTitle, change.Link!.Title);
+    }
+
+    [Fact]
+    public async Task Keys_AreUniqueAndWellFormed()
+    {
+        var domain = new Domain();
+
+        var first = await domain.NewLinkAsync();
+        var second = await domain.NewLinkAsync();
+
+        Assert.NotEqual(first.Key, second.Key);
+        Assert.True(Shares.ShareKeyFormat.IsWellFormed(first.Key));
+    }
+}
