@@ -128,6 +128,99 @@ public sealed class ServerProcessTests
         TempDirectory.Delete(directory);
     }
 
+    [Fact]
+    public async Task Seed002Calls_WithTheSeedsHeaders_EachAnswer200AndTheEnvelope()
+    {
+        var directory = TempDirectory.Create();
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
+            ["Sharekeep__DataDirectory"] = directory,
+        });
+        using var client = server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "process-secret-0123456789");
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        (HttpMethod Method, string Path, string? Body, string Expected)[] steps =
+        [
+            (HttpMethod.Get, "/api/2.0/files/settings", null, "{\"externalShare\":true,\"externalShareSocialMedia\":false}"),
+            (HttpMethod.Put, "/api/2.0/files/settings/external", "{\"displayValue\":true}", "true"),
+            (HttpMethod.Put, "/api/2.0/files/settings/externalsocialmedia", "{\"displayValue\":true}", "true"),
+            (HttpMethod.Post, "/api/2.0/files/share/KEY_FROM_URL/password", "{\"password\":\"Secret123!\"}", "\"status\":1"),
+        ];
+
+        foreach (var (method, path, body, expected) in steps)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonBody(body) };
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var envelope = System.Text.Json.JsonDocument.Parse(text);
+            Assert.Equal(0, envelope.RootElement.GetProperty("status").GetInt32());
+            Assert.Equal(200, envelope.RootElement.GetProperty("statusCode").GetInt32());
+            Assert.Contains(expected, envelope.RootElement.GetProperty("response").GetRawText(), StringComparison.Ordinal);
+        }
+        TempDirectory.Delete(directory);
+    }
+
+    [Fact]
+    public async Task LargeUpload_IsStoredWhole_AndItsLinkServesRangesWithoutLoggingTheKey()
+    {
+        var directory = TempDirectory.Create();
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
+            ["Sharekeep__DataDirectory"] = directory,
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Information",
+        });
+        using var admin = server.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "process-secret-0123456789");
+        var ct = TestContext.Current.CancellationToken;
+        var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(8 * 1024 * 1024);
+        using var form = new MultipartFormDataContent { { new StreamContent(new UnknownLengthStream(bytes)), "file", "big.bin" } };
+
+        using var uploaded = await admin.PostAsync(new Uri("/api/v1/files", UriKind.Relative), form, ct);
+        using var file = System.Text.Json.JsonDocument.Parse(await uploaded.Content.ReadAsStringAsync(ct));
+        var fileId = file.RootElement.GetProperty("id").GetString();
+        using var linked = await admin.PutAsync(new Uri($"/api/2.0/files/file/{fileId}/links", UriKind.Relative), JsonBody("{}"), ct);
+        using var link = System.Text.Json.JsonDocument.Parse(await linked.Content.ReadAsStringAsync(ct));
+        var key = link.RootElement.GetProperty("response").GetProperty("sharedTo").GetProperty("requestToken").GetString()!;
+        using var visitor = server.CreateClient();
+        using var range = new HttpRequestMessage(HttpMethod.Get, $"/s/{key}/content");
+        range.Headers.Range = new RangeHeaderValue(1_000_000, 1_000_009);
+        using var part = await visitor.SendAsync(range, ct);
+
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), file.RootElement.GetProperty("sha256").GetString());
+        Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+        Assert.Equal(bytes.AsSpan(1_000_000, 10).ToArray(), await part.Content.ReadAsByteArrayAsync(ct));
+        Assert.DoesNotContain(key, server.Output, StringComparison.Ordinal);
+        TempDirectory.Delete(directory);
+    }
+
+    [Fact]
+    public async Task ChunkedUploadBeyondTheFileLimit_Returns413AndKeepsNothing()
+    {
+        var directory = TempDirectory.Create();
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
+            ["Sharekeep__DataDirectory"] = directory,
+            ["Sharekeep__Files__MaxUploadBytes"] = "100000",
+        });
+        using var admin = server.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "process-secret-0123456789");
+        using var form = new MultipartFormDataContent { { new StreamContent(new UnknownLengthStream(new byte[1_000_000])), "file", "big.bin" } };
+
+        using var response = await admin.PostAsync(new Uri("/api/v1/files", UriKind.Relative), form, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var files = Path.Combine(directory, "files");
+        Assert.Empty(Directory.Exists(files) ? Directory.GetFiles(files) : []);
+        TempDirectory.Delete(directory);
+    }
+
     private static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
 
     private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
