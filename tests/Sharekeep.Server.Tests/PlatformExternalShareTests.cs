@@ -16,6 +16,14 @@ public sealed class PlatformExternalShareTests
     private static Task<Answer> GivePasswordAsync(SharekeepClient client, string key, string password) =>
         client.PostAsync($"{Share(key)}/password", new { password });
 
+    private static async Task GiveWrongPasswordsAsync(SharekeepClient client, string key, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            Assert.Equal(4, (await GivePasswordAsync(client, key, $"Wrong-Horse-{i}")).ShareStatus);
+        }
+    }
+
     [Theory]
     [InlineData("KEY_FROM_URL")]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
@@ -320,10 +328,7 @@ public sealed class PlatformExternalShareTests
         using var admin = app.Admin();
         using var visitor = app.Visitor();
         var key = await admin.ShareFileAsync(new { password = Password });
-        for (var i = 0; i < 4; i++)
-        {
-            await GivePasswordAsync(visitor, key, $"Wrong-Horse-{i}");
-        }
+        await GiveWrongPasswordsAsync(visitor, key, 4);
 
         Assert.Equal(0, (await GivePasswordAsync(visitor, key, Password)).ShareStatus);
     }
@@ -336,10 +341,7 @@ public sealed class PlatformExternalShareTests
         using var admin = app.Admin();
         using var visitor = app.Visitor();
         var key = await admin.ShareFileAsync(new { password = Password });
-        for (var i = 0; i < 5; i++)
-        {
-            await GivePasswordAsync(visitor, key, $"Wrong-Horse-{i}");
-        }
+        await GiveWrongPasswordsAsync(visitor, key, 5);
 
         clock.Advance(TimeSpan.FromSeconds(59));
         var stillLocked = await GivePasswordAsync(visitor, key, Password);
@@ -358,10 +360,7 @@ public sealed class PlatformExternalShareTests
         using var visitor = app.Visitor();
         var locked = await admin.ShareFileAsync(new { password = Password });
         var other = await admin.ShareFileAsync(new { password = Password });
-        for (var i = 0; i < 5; i++)
-        {
-            await GivePasswordAsync(visitor, locked, $"Wrong-Horse-{i}");
-        }
+        await GiveWrongPasswordsAsync(visitor, locked, 5);
 
         Assert.Equal(0, (await GivePasswordAsync(visitor, other, Password)).ShareStatus);
     }
