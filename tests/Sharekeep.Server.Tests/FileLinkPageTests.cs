@@ -149,6 +149,7 @@ public sealed partial class FileLinkPageTests
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("The form had expired", answer.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync($"/s/{key}/content")).Status);
     }
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
@@ -27,7 +26,12 @@ internal static class FileLinkPages
                 return await next(context);
             });
         group.MapGet("/", ShowAsync).WithName("FileLinkPage").WithSummary("The file's page: preview, download, or password form.");
-        group.MapPost("/", UnlockAsync).WithName("UnlockFileLink").WithSummary("The password form's target (a plain HTML form).");
+        // The token is checked here rather than by form binding, so that a stale form gets the page back
+        // with a plain message instead of a JSON error.
+        group.MapPost("/", UnlockAsync)
+            .WithName("UnlockFileLink")
+            .WithSummary("The password form's target (a plain HTML form).")
+            .DisableAntiforgery();
         group.MapGet("/content", ContentAsync)
             .WithName("FileLinkContent")
             .WithSummary("The file's bytes, ranges supported; ?disposition=inline for previews.")
@@ -44,9 +48,20 @@ internal static class FileLinkPages
     }
 
     private static async Task<Results<RedirectHttpResult, RazorComponentResult<FileLinkPage>>> UnlockAsync(
-        string key, [FromForm] string? password, HttpContext context, FileLinkService links, LinkUnlockCookies cookies, CancellationToken cancellationToken)
+        string key, HttpContext context, IAntiforgery antiforgery, FileLinkService links, LinkUnlockCookies cookies, CancellationToken cancellationToken)
     {
-        var visit = await links.TryPasswordAsync(key, password, ClientAddress.Of(context), cancellationToken);
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            var stale = await links.OpenAsync(key, id => cookies.Read(context.Request, id), cancellationToken);
+            var page = await PageAsync(context, key, stale, "The form had expired; enter the password again.", cancellationToken);
+            if (stale.Status is VisitStatus.PasswordRequired)
+            {
+                page.StatusCode = StatusCodes.Status400BadRequest;
+            }
+            return page;
+        }
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var visit = await links.TryPasswordAsync(key, form["password"].FirstOrDefault(), ClientAddress.Of(context), cancellationToken);
         if (visit is { IsOpen: true, Link: { } link })
         {
             if (link.HasPassword)
