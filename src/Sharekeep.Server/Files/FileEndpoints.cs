@@ -29,6 +29,8 @@ internal static class FileEndpoints
         group.MapGet("/{id:guid}/content", GetContentAsync)
             .WithName("GetFileContent")
             .WithSummary("The file's bytes, as a download; range requests are supported.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces(StatusCodes.Status206PartialContent, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", DeleteAsync)
             .WithName("DeleteFile")

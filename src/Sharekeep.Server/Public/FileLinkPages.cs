@@ -35,6 +35,8 @@ internal static class FileLinkPages
         group.MapGet("/content", ContentAsync)
             .WithName("FileLinkContent")
             .WithSummary("The file's bytes, ranges supported; ?disposition=inline for previews.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces(StatusCodes.Status206PartialContent, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;

@@ -22,7 +22,8 @@ internal static class FileLinkEndpoints
         var group = routes.MapGroup("/files/file/{fileId}/links").WithTags("Document platform: file links");
         group.MapPut("/", SetAsync)
             .WithName("SetFileExternalLink")
-            .WithSummary("Creates a link (no linkId), changes one (its linkId) or revokes one (access 0 or 3). Passwords are never answered.");
+            .WithSummary("Creates a link (no linkId), changes one (its linkId) or revokes one (access 0 or 3). Passwords are never answered.")
+            .Produces<PlatformError>(StatusCodes.Status403Forbidden);
         group.MapGet("/", ListAsync).WithName("GetFileLinks").WithSummary("The file's active links.");
         return group;
     }
