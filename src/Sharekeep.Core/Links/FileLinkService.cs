@@ -53,6 +53,10 @@ public sealed class FileLinkService(
             return new LinkChange(LinkChangeStatus.Invalid, Errors: errors);
         }
 
+        if (existing is null && !(await policy.GetAsync(cancellationToken)).ExternalSharingEnabled)
+        {
+            return new LinkChange(LinkChangeStatus.ExternalSharingDisabled);
+        }
         var (hash, stamp) = settings.Password switch
         {
             null => (existing?.PasswordHash, existing?.PasswordStamp),
@@ -62,10 +66,6 @@ public sealed class FileLinkService(
         FileLink link;
         if (existing is null)
         {
-            if (!(await policy.GetAsync(cancellationToken)).ExternalSharingEnabled)
-            {
-                return new LinkChange(LinkChangeStatus.ExternalSharingDisabled);
-            }
             var newId = settings.LinkId is { } chosen && chosen != Guid.Empty ? chosen : Guid.CreateVersion7(now);
             link = new FileLink(newId, fileId, keys.NewKey(), Title(settings), settings.Expires, settings.DenyDownload, settings.Primary, hash, stamp, now, null);
         }
@@ -95,37 +95,12 @@ public sealed class FileLinkService(
     /// <param name="unlockFor">The visitor's proof of an earlier right password for a link id, if they hold one.</param>
     public async Task<LinkVisit> OpenAsync(string? key, Func<Guid, LinkUnlock?>? unlockFor, CancellationToken cancellationToken)
     {
-        if (!ShareKeyFormat.IsWellFormed(key))
+        var (visit, file) = await CheckAsync(key, cancellationToken);
+        if (visit.Status != VisitStatus.PasswordRequired)
         {
-            return new LinkVisit(VisitStatus.Unknown);
+            return visit;
         }
-        var link = await links.FindByKeyAsync(key!, cancellationToken);
-        if (link is null)
-        {
-            return new LinkVisit(VisitStatus.Unknown);
-        }
-        if (!link.IsActive)
-        {
-            return new LinkVisit(VisitStatus.Revoked, link);
-        }
-        if (!(await policy.GetAsync(cancellationToken)).ExternalSharingEnabled)
-        {
-            return new LinkVisit(VisitStatus.ExternalSharingDisabled, link);
-        }
-        if (link.IsExpired(time.GetUtcNow()))
-        {
-            return new LinkVisit(VisitStatus.Expired, link);
-        }
-        var file = await files.FindAsync(link.FileId, cancellationToken);
-        if (file is null)
-        {
-            return new LinkVisit(VisitStatus.Unknown);
-        }
-        if (link.HasPassword && !link.IsUnlockedBy(unlockFor?.Invoke(link.Id)))
-        {
-            return new LinkVisit(VisitStatus.PasswordRequired, link);
-        }
-        return new LinkVisit(VisitStatus.Ok, link, file);
+        return visit.Link!.IsUnlockedBy(unlockFor?.Invoke(visit.Link.Id)) ? visit with { Status = VisitStatus.Ok, File = file } : visit;
     }
 
     /// <summary>
@@ -134,7 +109,7 @@ public sealed class FileLinkService(
     /// </summary>
     public async Task<LinkVisit> TryPasswordAsync(string? key, string? password, string client, CancellationToken cancellationToken)
     {
-        var visit = await OpenAsync(key, null, cancellationToken);
+        var (visit, file) = await CheckAsync(key, cancellationToken);
         if (visit.Status != VisitStatus.PasswordRequired)
         {
             return visit;
@@ -142,15 +117,54 @@ public sealed class FileLinkService(
         var link = visit.Link!;
         if (throttle.TryBegin(link.Id, client) is { } wait)
         {
-            return new LinkVisit(VisitStatus.TooManyAttempts, link, RetryAfter: wait);
+            return visit with { Status = VisitStatus.TooManyAttempts, RetryAfter = wait };
         }
         if (password is null || !LinkPasswordHasher.Verify(password, link.PasswordHash!))
         {
             throttle.Failed(link.Id, client);
-            return new LinkVisit(VisitStatus.InvalidPassword, link);
+            return visit with { Status = VisitStatus.InvalidPassword };
         }
         throttle.Succeeded(link.Id, client);
-        return new LinkVisit(VisitStatus.Ok, link, await files.FindAsync(link.FileId, cancellationToken));
+        return visit with { Status = VisitStatus.Ok, File = file };
+    }
+
+    /// <summary>
+    /// Every check but the visitor's password. A link that needs one comes back as PasswordRequired, with its
+    /// file apart, for the caller to hand out only once the password is proven.
+    /// </summary>
+    private async Task<(LinkVisit Visit, StoredFile? File)> CheckAsync(string? key, CancellationToken cancellationToken)
+    {
+        if (!ShareKeyFormat.IsWellFormed(key))
+        {
+            return (new LinkVisit(VisitStatus.Unknown), null);
+        }
+        var link = await links.FindByKeyAsync(key!, cancellationToken);
+        if (link is null)
+        {
+            return (new LinkVisit(VisitStatus.Unknown), null);
+        }
+        if (!link.IsActive)
+        {
+            return (new LinkVisit(VisitStatus.Revoked, link), null);
+        }
+        var current = await policy.GetAsync(cancellationToken);
+        if (!current.ExternalSharingEnabled)
+        {
+            return (new LinkVisit(VisitStatus.ExternalSharingDisabled, link), null);
+        }
+        if (link.IsExpired(time.GetUtcNow()))
+        {
+            return (new LinkVisit(VisitStatus.Expired, link), null);
+        }
+        var file = await files.FindAsync(link.FileId, cancellationToken);
+        if (file is null)
+        {
+            return (new LinkVisit(VisitStatus.Unknown), null);
+        }
+        var social = current.SocialMediaEnabled;
+        return link.HasPassword
+            ? (new LinkVisit(VisitStatus.PasswordRequired, link, SocialMedia: social), file)
+            : (new LinkVisit(VisitStatus.Ok, link, file, SocialMedia: social), file);
     }
 
     private static string Title(LinkSettings settings) =>

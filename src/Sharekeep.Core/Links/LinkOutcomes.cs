@@ -33,8 +33,11 @@ public enum VisitStatus
 /// <summary>
 /// The outcome of opening a link. <see cref="Link"/> is set once the key is known, <see cref="File"/> only
 /// when the visitor may see it; <see cref="RetryAfter"/> only for <see cref="VisitStatus.TooManyAttempts"/>.
+/// <see cref="SocialMedia"/> tells whether the link may be published with social-media tags (the policy
+/// read for this visit, so pages need not read it again).
 /// </summary>
-public sealed record LinkVisit(VisitStatus Status, FileLink? Link = null, StoredFile? File = null, TimeSpan? RetryAfter = null)
+public sealed record LinkVisit(
+    VisitStatus Status, FileLink? Link = null, StoredFile? File = null, TimeSpan? RetryAfter = null, bool SocialMedia = false)
 {
     public bool IsOpen => Status == VisitStatus.Ok;
 }

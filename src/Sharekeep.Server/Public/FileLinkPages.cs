@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
-using Sharekeep.Core.Policy;
 using Sharekeep.Server.Files;
 using Sharekeep.Server.Public.Pages;
 
@@ -103,7 +102,6 @@ internal static class FileLinkPages
     private static async Task<RazorComponentResult<FileLinkPage>> PageAsync(
         HttpContext context, string key, LinkVisit visit, string? passwordError, CancellationToken cancellationToken)
     {
-        var policy = await context.RequestServices.GetRequiredService<PolicyService>().GetAsync(cancellationToken);
         var (text, cut) = visit is { IsOpen: true, File: { } file } && FileRules.PreviewOf(file.ContentType) == PreviewKind.Text
             ? await ReadTextPreviewAsync(context.RequestServices.GetRequiredService<FileService>(), file, cancellationToken)
             : (null, false);
@@ -116,7 +114,7 @@ internal static class FileLinkPages
             PublicUrls.FilePage(context.Request, key),
             visit.File,
             visit.Link,
-            policy.SocialMediaEnabled,
+            visit.SocialMedia,
             text,
             cut,
             passwordError,
@@ -131,7 +129,7 @@ internal static class FileLinkPages
         };
         if (visit.Status == VisitStatus.TooManyAttempts)
         {
-            context.Response.Headers.RetryAfter = Dialects.DocumentPlatform.ExternalShareEndpoints.RetryAfterSeconds(visit.RetryAfter!.Value);
+            context.Response.Headers.RetryAfter = RetryAfter.Seconds(visit.RetryAfter!.Value);
         }
         if (!model.SocialMedia)
         {

@@ -38,7 +38,7 @@ internal static class ExternalShareEndpoints
         var visit = await links.TryPasswordAsync(key, request?.Password, ClientAddress.Of(context), cancellationToken);
         if (visit.Status == VisitStatus.TooManyAttempts)
         {
-            context.Response.Headers.RetryAfter = RetryAfterSeconds(visit.RetryAfter!.Value);
+            context.Response.Headers.RetryAfter = RetryAfter.Seconds(visit.RetryAfter!.Value);
             return PlatformResults.Error(
                 StatusCodes.Status429TooManyRequests, "Too many wrong passwords for this link; wait before trying again.");
         }
@@ -48,9 +48,6 @@ internal static class ExternalShareEndpoints
         }
         return PlatformResults.Ok(context, ToResponse(visit));
     }
-
-    public static string RetryAfterSeconds(TimeSpan wait) =>
-        ((int)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The platform's ExternalShareStatus numbers; the file is described only when the link is open.</summary>
     private static ExternalShareResponse ToResponse(LinkVisit visit)
