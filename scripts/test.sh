@@ -26,7 +26,13 @@ if ! dotnet format Sharekeep.slnx --no-restore --verify-no-changes; then
   status=1
 fi
 
-dotnet test --solution Sharekeep.slnx --no-build -c Debug --results-directory "$results" --report-xunit-trx || status=$?
+# One run per project, each TRX named after its project: runs of one solution-wide command can finish in
+# the same instant and name their TRX files alike, so that one overwrites the other.
+while IFS= read -r project; do
+  name=$(basename "$project" .csproj)
+  dotnet test --project "$project" --no-build -c Debug --results-directory "$results" \
+    --report-xunit-trx --report-xunit-trx-filename "$name.trx" || status=$?
+done < <(find tests -name '*.Tests.csproj' | sort)
 
 passed=0
 failed=0
