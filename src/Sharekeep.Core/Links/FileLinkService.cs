@@ -20,7 +20,9 @@ public sealed class FileLinkService(
         {
             return new LinkChange(LinkChangeStatus.FileNotFound);
         }
-        var existing = settings.LinkId is { } id && id != Guid.Empty ? await links.FindAsync(id, cancellationToken) : null;
+        // The platform sends the empty GUID for "a new link".
+        var chosenId = settings.LinkId is { } id && id != Guid.Empty ? id : (Guid?)null;
+        var existing = chosenId is { } wanted ? await links.FindAsync(wanted, cancellationToken) : null;
         if (existing is not null && existing.FileId != fileId)
         {
             return Invalid("linkId", "linkId names a link of another file.");
@@ -31,7 +33,7 @@ public sealed class FileLinkService(
         {
             if (existing is null)
             {
-                return settings.LinkId is null || settings.LinkId == Guid.Empty
+                return chosenId is null
                     ? Invalid("linkId", "Name the link to revoke with linkId.")
                     : new LinkChange(LinkChangeStatus.LinkNotFound);
             }
@@ -66,8 +68,7 @@ public sealed class FileLinkService(
         FileLink link;
         if (existing is null)
         {
-            var newId = settings.LinkId is { } chosen && chosen != Guid.Empty ? chosen : Guid.CreateVersion7(now);
-            link = new FileLink(newId, fileId, keys.NewKey(), Title(settings), settings.Expires, settings.DenyDownload, settings.Primary, hash, stamp, now, null);
+            link = new FileLink(chosenId ?? Guid.CreateVersion7(now), fileId, keys.NewKey(), Title(settings), settings.Expires, settings.DenyDownload, settings.Primary, hash, stamp, now, null);
         }
         else
         {

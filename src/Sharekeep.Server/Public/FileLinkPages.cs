@@ -63,12 +63,9 @@ internal static class FileLinkPages
         }
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var visit = await links.TryPasswordAsync(key, form["password"].FirstOrDefault(), ClientAddress.Of(context), cancellationToken);
-        if (visit is { IsOpen: true, Link: { } link })
+        if (visit.IsOpen)
         {
-            if (link.HasPassword)
-            {
-                cookies.Issue(context, link);
-            }
+            cookies.IssueIfUnlocked(context, visit);
             // Post/redirect/get: a reload does not send the password again.
             return TypedResults.Redirect(PublicUrls.FilePagePath(key));
         }

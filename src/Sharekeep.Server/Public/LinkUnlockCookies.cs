@@ -22,7 +22,16 @@ internal sealed class LinkUnlockCookies(IDataProtectionProvider protection, Time
 
     public static string NameFor(Guid linkId) => Prefix + linkId.ToString("N");
 
-    public void Issue(HttpContext context, FileLink link)
+    /// <summary>After a password try: only a link that was opened by its password gets a cookie.</summary>
+    public void IssueIfUnlocked(HttpContext context, LinkVisit visit)
+    {
+        if (visit is { IsOpen: true, Link: { HasPassword: true } link })
+        {
+            Issue(context, link);
+        }
+    }
+
+    private void Issue(HttpContext context, FileLink link)
     {
         var payload = string.Create(CultureInfo.InvariantCulture, $"{link.Id:N}|{link.PasswordStamp}");
         context.Response.Cookies.Append(NameFor(link.Id), _protector.Protect(payload, time.GetUtcNow() + Lifetime), new CookieOptions

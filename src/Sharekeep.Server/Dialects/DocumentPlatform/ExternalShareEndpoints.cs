@@ -42,10 +42,7 @@ internal static class ExternalShareEndpoints
             return PlatformResults.Error(
                 StatusCodes.Status429TooManyRequests, "Too many wrong passwords for this link; wait before trying again.");
         }
-        if (visit is { IsOpen: true, Link.HasPassword: true })
-        {
-            cookies.Issue(context, visit.Link);
-        }
+        cookies.IssueIfUnlocked(context, visit);
         return PlatformResults.Ok(context, ToResponse(visit));
     }
 
