@@ -1,11 +1,15 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Sharekeep.Storage.Entities;
 
 namespace Sharekeep.Storage;
 
-public sealed class SharekeepDbContext(DbContextOptions<SharekeepDbContext> options) : DbContext(options)
+public sealed class SharekeepDbContext(DbContextOptions<SharekeepDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The key ring that signs unlock cookies: in the database, so that every instance shares it.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     internal DbSet<ReportRow> Reports => Set<ReportRow>();
     internal DbSet<DashboardRow> Dashboards => Set<DashboardRow>();
     internal DbSet<DashboardReportRow> DashboardReports => Set<DashboardReportRow>();

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sharekeep.Core.Files;
@@ -6,6 +5,7 @@ using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
+using Sharekeep.Storage.Caching;
 using Sharekeep.Storage.Stores;
 
 namespace Sharekeep.Storage;
@@ -13,37 +13,52 @@ namespace Sharekeep.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// SQLite in <paramref name="databasePath"/> and uploaded files under <paramref name="filesDirectory"/>,
-    /// with the stores behind the domain's interfaces.
+    /// The stores behind the domain's interfaces, with the in-memory view in front of them, and uploaded files
+    /// under <paramref name="filesDirectory"/>. A provider package registers the <see cref="SharekeepDbContext"/>.
     /// </summary>
-    public static IServiceCollection AddSharekeepStorage(
-        this IServiceCollection services, Func<IServiceProvider, string> databasePath, Func<IServiceProvider, string> filesDirectory)
+    public static IServiceCollection AddSharekeepStores(this IServiceCollection services, Func<IServiceProvider, string> filesDirectory)
     {
-        services.AddDbContext<SharekeepDbContext>((sp, options) => options.UseSqlite(ConnectionString(databasePath(sp))));
-        services.AddScoped<IResourceStore, EfResourceStore>();
-        services.AddScoped<IShareStore, EfShareStore>();
-        services.AddScoped<IPolicyStore, EfPolicyStore>();
-        services.AddScoped<IFileStore, EfFileStore>();
-        services.AddScoped<IFileLinkStore, EfFileLinkStore>();
+        services.AddOptions<StorageCacheOptions>();
+        services.AddSingleton<StorageCache>();
+        services.AddCached<IResourceStore, EfResourceStore>((inner, cache) => new CachedResourceStore(inner, cache));
+        services.AddCached<IShareStore, EfShareStore>((inner, cache) => new CachedShareStore(inner, cache));
+        services.AddCached<IPolicyStore, EfPolicyStore>((inner, cache) => new CachedPolicyStore(inner, cache));
+        services.AddCached<IFileStore, EfFileStore>((inner, cache) => new CachedFileStore(inner, cache));
+        services.AddCached<IFileLinkStore, EfFileLinkStore>((inner, cache) => new CachedFileLinkStore(inner, cache));
         services.AddSingleton<IFileContentStore>(sp => new FileSystemContentStore(filesDirectory(sp)));
         return services;
     }
 
-    /// <summary>Applies pending migrations and turns on write-ahead logging (a property of the file, so once is enough).</summary>
+    /// <summary>Applies pending migrations (EF Core takes a lock, so instances starting together take turns), then the provider's own steps.</summary>
     public static async Task InitializeSharekeepStorageAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SharekeepDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        foreach (var step in scope.ServiceProvider.GetServices<IStorageInitializer>())
+        {
+            await step.InitializeAsync(db, cancellationToken);
+        }
     }
 
-    private static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
+    /// <summary>
+    /// The cached store answers; the database store (and its pooled context) is only made when the cache misses
+    /// or a write comes, so a warm request does no database work at all.
+    /// </summary>
+    private static void AddCached<TStore, TDatabaseStore>(
+        this IServiceCollection services, Func<Lazy<TStore>, StorageCache, TStore> cached)
+        where TStore : class
+        where TDatabaseStore : class, TStore
     {
-        DataSource = databasePath,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        // Writers wait for each other instead of failing with "database is locked".
-        DefaultTimeout = 30,
-        ForeignKeys = true,
-    }.ToString();
+        services.AddScoped<TDatabaseStore>();
+        services.AddScoped(sp => cached(
+            new Lazy<TStore>(() => sp.GetRequiredService<TDatabaseStore>(), LazyThreadSafetyMode.None),
+            sp.GetRequiredService<StorageCache>()));
+    }
+}
+
+/// <summary>A provider's own step after migrations (SQLite turns on write-ahead logging).</summary>
+public interface IStorageInitializer
+{
+    Task InitializeAsync(SharekeepDbContext db, CancellationToken cancellationToken);
 }

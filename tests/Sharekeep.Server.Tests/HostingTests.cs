@@ -19,6 +19,7 @@ public sealed class HostingTests
     }
 
     [Fact]
+    [Trait("Database", TestDatabase.SqliteOnly)]
     public async Task Database_IsAFileInTheDataDirectoryInWalMode()
     {
         await using var app = new SharekeepApplication();

@@ -9,6 +9,7 @@ public sealed class PasswordStorageTests
     private const string Password = "Plaintext-Canary-4711";
 
     [Fact]
+    [Trait("Database", TestDatabase.SqliteOnly)]
     public async Task DataDirectory_HoldsNoLinkPasswordInClearText()
     {
         var directory = TempDirectory.Create();
@@ -35,6 +36,7 @@ public sealed class PasswordStorageTests
     }
 
     [Fact]
+    [Trait("Database", TestDatabase.SqliteOnly)]
     public async Task Database_HoldsAPbkdf2HashWithAtLeast600000Iterations()
     {
         var directory = TempDirectory.Create();

@@ -13,7 +13,7 @@ public sealed class ServerProcessTests
     public async Task StartedWithSecretAndDataDirectory_AnswersHealthzAndTheSeedsCalls()
     {
         var directory = TempDirectory.Create();
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        await using var server = await ServerProcess.StartAsync(directory, new Dictionary<string, string?>
         {
             ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
             ["Sharekeep__DataDirectory"] = directory,
@@ -36,7 +36,7 @@ public sealed class ServerProcessTests
     {
         var directory = TempDirectory.Create();
         var secretFile = Path.Combine(directory, "api-secret");
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        await using var server = await ServerProcess.StartAsync(directory, new Dictionary<string, string?>
         {
             ["Sharekeep__DataDirectory"] = directory,
         });
@@ -62,12 +62,12 @@ public sealed class ServerProcessTests
     {
         var directory = TempDirectory.Create();
         var environment = new Dictionary<string, string?> { ["Sharekeep__DataDirectory"] = directory };
-        await using (await ServerProcess.StartAsync(environment))
+        await using (await ServerProcess.StartAsync(directory, environment))
         {
         }
         var first = await File.ReadAllTextAsync(Path.Combine(directory, "api-secret"), TestContext.Current.CancellationToken);
 
-        await using var again = await ServerProcess.StartAsync(environment);
+        await using var again = await ServerProcess.StartAsync(directory, environment);
 
         Assert.Equal(first, await File.ReadAllTextAsync(Path.Combine(directory, "api-secret"), TestContext.Current.CancellationToken));
         TempDirectory.Delete(directory);
@@ -77,7 +77,7 @@ public sealed class ServerProcessTests
     public async Task ShareKeys_NeverAppearInTheLog_EvenWithInformationLoggingForEverything()
     {
         var directory = TempDirectory.Create();
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        await using var server = await ServerProcess.StartAsync(directory, new Dictionary<string, string?>
         {
             ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
             ["Sharekeep__DataDirectory"] = directory,
@@ -105,7 +105,7 @@ public sealed class ServerProcessTests
     public async Task ChunkedBodyBeyondTheLimit_Returns413OnKestrel()
     {
         var directory = TempDirectory.Create();
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        await using var server = await ServerProcess.StartAsync(directory, new Dictionary<string, string?>
         {
             ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
             ["Sharekeep__DataDirectory"] = directory,
@@ -132,7 +132,7 @@ public sealed class ServerProcessTests
     public async Task Seed002Calls_WithTheSeedsHeaders_EachAnswer200AndTheEnvelope()
     {
         var directory = TempDirectory.Create();
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        await using var server = await ServerProcess.StartAsync(directory, new Dictionary<string, string?>
         {
             ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
             ["Sharekeep__DataDirectory"] = directory,
@@ -167,7 +167,7 @@ public sealed class ServerProcessTests
     public async Task LargeUpload_IsStoredWhole_AndItsLinkServesRangesWithoutLoggingTheKey()
     {
         var directory = TempDirectory.Create();
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        await using var server = await ServerProcess.StartAsync(directory, new Dictionary<string, string?>
         {
             ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
             ["Sharekeep__DataDirectory"] = directory,
@@ -202,7 +202,7 @@ public sealed class ServerProcessTests
     public async Task ChunkedUploadBeyondTheFileLimit_Returns413AndKeepsNothing()
     {
         var directory = TempDirectory.Create();
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        await using var server = await ServerProcess.StartAsync(directory, new Dictionary<string, string?>
         {
             ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
             ["Sharekeep__DataDirectory"] = directory,

@@ -5,8 +5,11 @@ namespace Sharekeep.Server.Hosting;
 /// <summary>The data directory, made on first use, and the files Sharekeep keeps in it.</summary>
 internal sealed class DataPaths
 {
-    public DataPaths(IOptions<SharekeepOptions> options)
+    public DataPaths(IOptions<SharekeepOptions> options, IOptions<FilesOptions> files)
     {
+        Files = string.IsNullOrWhiteSpace(files.Value.Directory)
+            ? Path.Combine(Path.GetFullPath(options.Value.DataDirectory), "files")
+            : Path.GetFullPath(files.Value.Directory);
         Root = Path.GetFullPath(options.Value.DataDirectory);
         if (OperatingSystem.IsWindows())
         {
@@ -26,8 +29,5 @@ internal sealed class DataPaths
     public string ApiSecretFile => Path.Combine(Root, "api-secret");
 
     /// <summary>Uploaded files, one per id.</summary>
-    public string Files => Path.Combine(Root, "files");
-
-    /// <summary>The Data Protection key ring that signs unlock cookies; kept so that cookies survive a restart.</summary>
-    public string Keys => Path.Combine(Root, "keys");
+    public string Files { get; }
 }

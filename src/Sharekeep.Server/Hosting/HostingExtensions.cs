@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
@@ -9,6 +7,9 @@ using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
 using Sharekeep.Server.Public;
 using Sharekeep.Storage;
+using Sharekeep.Storage.Caching;
+using Sharekeep.Storage.Postgres;
+using Sharekeep.Storage.Sqlite;
 
 namespace Sharekeep.Server.Hosting;
 
@@ -45,9 +46,7 @@ internal static class HostingExtensions
                 SocialMediaEnabled = sharing.SocialMediaEnabled,
             };
         });
-        builder.Services.AddSharekeepStorage(
-            sp => sp.GetRequiredService<DataPaths>().Database,
-            sp => sp.GetRequiredService<DataPaths>().Files);
+        builder.AddSharekeepDatabase();
         builder.Services.AddScoped<PolicyService>();
         builder.Services.AddScoped<ResourceService>();
         builder.Services.AddScoped<SharingService>();
@@ -57,14 +56,32 @@ internal static class HostingExtensions
         builder.Services.AddSingleton<PasswordAttemptThrottle>();
         builder.Services.AddSingleton<LinkUnlockCookies>();
         builder.Services.AddRazorComponents();
-        // Unlock cookies are signed with a key ring kept in the data directory, so they survive restarts.
-        builder.Services.AddDataProtection().SetApplicationName("Sharekeep");
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<DataPaths, ILoggerFactory>((options, paths, loggers) =>
-                options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.Keys), loggers));
+        // Unlock cookies are signed with a key ring kept in the database: it survives restarts and every instance shares it.
+        builder.Services.AddDataProtection().SetApplicationName("Sharekeep").PersistKeysToDbContext<SharekeepDbContext>();
 
         builder.Services.AddHealthChecks().AddDbContextCheck<SharekeepDbContext>("database");
         return builder;
+    }
+
+    /// <summary>The configured database, the stores with their in-memory view, and the folder of uploaded content.</summary>
+    private static void AddSharekeepDatabase(this WebApplicationBuilder builder)
+    {
+        var database = DatabaseOptions.Read(builder.Configuration);
+        if (database.IsPostgres)
+        {
+            builder.Services.AddSharekeepPostgres(
+                sp => sp.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName)!);
+        }
+        else
+        {
+            builder.Services.AddSharekeepSqlite(sp => sp.GetRequiredService<DataPaths>().Database);
+        }
+        builder.Services.AddSharekeepStores(sp => sp.GetRequiredService<DataPaths>().Files);
+        builder.Services.AddOptions<StorageCacheOptions>()
+            .BindConfiguration(StorageCacheOptions.Section)
+            .Validate(o => o.MaxEntries >= 1, "Sharekeep:Cache:MaxEntries must be at least 1.")
+            .Validate(o => o.MaxAgeSeconds >= 1, "Sharekeep:Cache:MaxAgeSeconds must be at least 1.")
+            .ValidateOnStart();
     }
 
     /// <summary>Everything that must be true before the first request: schema up to date, secret in place.</summary>

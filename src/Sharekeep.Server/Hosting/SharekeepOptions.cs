@@ -27,6 +27,12 @@ internal sealed class FilesOptions
     /// <summary>Largest file an upload may carry; a larger one is refused with 413 and nothing is kept.</summary>
     [Range(1, long.MaxValue / 2, ErrorMessage = "Sharekeep:Files:MaxUploadBytes must be a positive number of bytes.")]
     public long MaxUploadBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>
+    /// Where uploaded content is kept; empty means "files" in the data directory. Several instances must all
+    /// name one shared folder (a network file system, say).
+    /// </summary>
+    public string? Directory { get; set; }
 }
 
 /// <summary>The "Sharekeep:Sharing" section: defaults that hold only until the API sets a value.</summary>

@@ -30,6 +30,17 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the server over <paramref name="dataDirectory"/> and its database (see <see cref="TestDatabase"/>).</summary>
+    public static Task<ServerProcess> StartAsync(string dataDirectory, IDictionary<string, string?> environment)
+    {
+        var all = TestDatabase.EnvironmentFor(dataDirectory);
+        foreach (var (key, value) in environment)
+        {
+            all[key] = value;
+        }
+        return StartAsync(all);
+    }
+
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string?> environment)
     {
         var port = FreePort();

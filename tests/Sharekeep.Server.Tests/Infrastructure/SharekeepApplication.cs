@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Sharekeep.Server.Tests.Infrastructure;
 
-/// <summary>The real server over a real SQLite file in its own folder; restartable over the same folder.</summary>
+/// <summary>
+/// The real server over a real database (a SQLite file in its own folder, or its own PostgreSQL database in the
+/// PostgreSQL pass); restartable over the same folder.
+/// </summary>
 public sealed class SharekeepApplication : WebApplicationFactory<Program>
 {
     public const string Secret = "test-secret-0123456789abcdef";
@@ -26,6 +29,10 @@ public sealed class SharekeepApplication : WebApplicationFactory<Program>
             ["Sharekeep:DataDirectory"] = DataDirectory,
             ["Sharekeep:ApiSecret"] = Secret,
         };
+        foreach (var (key, value) in TestDatabase.Settings(DataDirectory))
+        {
+            _settings[key] = value;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;

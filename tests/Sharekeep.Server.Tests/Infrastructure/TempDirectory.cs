@@ -11,8 +11,10 @@ public static class TempDirectory
         return path;
     }
 
+    /// <summary>Removes the folder and, in the PostgreSQL pass, the database that went with it.</summary>
     public static void Delete(string path)
     {
+        TestDatabase.Drop(path);
         // Pooled SQLite connections keep the file open; release them before removing the folder.
         SqliteConnection.ClearAllPools();
         try

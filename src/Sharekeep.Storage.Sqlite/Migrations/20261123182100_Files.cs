@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Sharekeep.Storage.Migrations
+namespace Sharekeep.Storage.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Files : Migration

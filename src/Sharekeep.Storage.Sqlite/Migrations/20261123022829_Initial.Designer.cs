@@ -8,7 +8,7 @@ using Sharekeep.Storage;
 
 #nullable disable
 
-namespace Sharekeep.Storage.Migrations
+namespace Sharekeep.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SharekeepDbContext))]
     [Migration("20261123022829_Initial")]

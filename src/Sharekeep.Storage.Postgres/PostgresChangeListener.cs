@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Sharekeep.Storage.Caching;
+
+namespace Sharekeep.Storage.Postgres;
+
+/// <summary>
+/// Keeps this instance's <see cref="StorageCache"/> in step with every other instance. Triggers in the database
+/// announce each committed change on <see cref="Channel"/> (in the writing transaction, so no commit goes
+/// unannounced); this listener invalidates what each notice names. While it is not connected, or cannot prove its
+/// connection alive, the cache is suspended and every read goes to the database.
+/// </summary>
+internal sealed partial class PostgresChangeListener : BackgroundService
+{
+    public const string Channel = "sharekeep_changes";
+
+    /// <summary>How the listener's connection shows in pg_stat_activity.</summary>
+    public const string ApplicationName = "sharekeep-listener";
+
+    /// <summary>Silence longer than this is checked with a query; a connection that cannot answer is dropped.</summary>
+    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(1);
+    private const int HeartbeatTimeoutSeconds = 2;
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LastRetryDelay = TimeSpan.FromSeconds(2);
+
+    private readonly string _connectionString;
+    private readonly StorageCache _cache;
+    private readonly ILogger<PostgresChangeListener> _logger;
+
+    public PostgresChangeListener(string connectionString, StorageCache cache, ILogger<PostgresChangeListener> logger)
+    {
+        _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            ApplicationName = ApplicationName,
+            // LISTEN needs one session for its lifetime, not a pooled connection shared with queries.
+            Pooling = false,
+            CommandTimeout = HeartbeatTimeoutSeconds,
+        }.ToString();
+        _cache = cache;
+        _logger = logger;
+        // Nothing is served from memory until the first LISTEN is in place.
+        _cache.Suspend();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var retryDelay = FirstRetryDelay;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(onListening: () => retryDelay = FirstRetryDelay, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception) when (exception is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
+            {
+                _cache.Suspend();
+                LogConnectionLost(_logger, exception.Message, retryDelay.TotalMilliseconds);
+                await Task.Delay(retryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, LastRetryDelay.Ticks));
+            }
+        }
+        _cache.Suspend();
+    }
+
+    private async Task ListenAsync(Action onListening, CancellationToken stoppingToken)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        connection.Notification += (_, notice) => Apply(notice.Payload);
+        await connection.OpenAsync(stoppingToken);
+        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(stoppingToken);
+        }
+        // Every change committed from here on will be announced; what was missed before is read afresh.
+        _cache.Resume();
+        onListening();
+        LogListening(_logger);
+
+        await using var heartbeat = new NpgsqlCommand("SELECT 1", connection);
+        while (true)
+        {
+            if (!await connection.WaitAsync(HeartbeatInterval, stoppingToken))
+            {
+                await heartbeat.ExecuteScalarAsync(stoppingToken);
+            }
+        }
+    }
+
+    private void Apply(string payload)
+    {
+        if (Change.Parse(payload) is { } change)
+        {
+            _cache.Invalidate(change);
+        }
+        else
+        {
+            // A notice from a newer version, say: safest to forget everything.
+            _cache.InvalidateAll();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening for changes made by other instances.")]
+    private static partial void LogListening(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The change listener lost its connection ({Reason}); serving from the database until it reconnects, next try in {DelayMs} ms.")]
+    private static partial void LogConnectionLost(ILogger logger, string reason, double delayMs);
+}

@@ -1,0 +1,49 @@
+using Sharekeep.Core.Files;
+using Sharekeep.Core.Links;
+
+namespace Sharekeep.Storage.Caching;
+
+/// <summary>File metadata opened through links comes from memory; listings and writes go to the database.</summary>
+internal sealed class CachedFileStore(Lazy<IFileStore> inner, StorageCache cache) : IFileStore
+{
+    public Task AddAsync(StoredFile file, CancellationToken cancellationToken) =>
+        cache.WriteAsync(() => inner.Value.AddAsync(file, cancellationToken), FileChange(file.Id));
+
+    public Task<StoredFile?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(ChangeArea.File, id.ToString(), () => inner.Value.FindAsync(id, cancellationToken));
+
+    public Task<IReadOnlyList<StoredFile>> ListAsync(int limit, CancellationToken cancellationToken) =>
+        inner.Value.ListAsync(limit, cancellationToken);
+
+    /// <summary>The file's links go with it; a cached link of a deleted file finds no file and answers as unknown.</summary>
+    public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
+        cache.WriteAsync(() => inner.Value.DeleteAsync(id, cancellationToken), FileChange(id));
+
+    private static Change FileChange(Guid id) => new(ChangeArea.File, id.ToString());
+}
+
+/// <summary>File links by key from memory; every save invalidates the links whose record it changes.</summary>
+internal sealed class CachedFileLinkStore(Lazy<IFileLinkStore> inner, StorageCache cache) : IFileLinkStore
+{
+    public Task<FileLink?> FindAsync(Guid id, CancellationToken cancellationToken) => inner.Value.FindAsync(id, cancellationToken);
+
+    public Task<FileLink?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(ChangeArea.FileLink, key, () => inner.Value.FindByKeyAsync(key, cancellationToken));
+
+    public Task<IReadOnlyList<FileLink>> ListActiveAsync(Guid fileId, CancellationToken cancellationToken) =>
+        inner.Value.ListActiveAsync(fileId, cancellationToken);
+
+    public async Task SaveAsync(FileLink link, CancellationToken cancellationToken)
+    {
+        var changes = new List<Change> { LinkChange(link.Key) };
+        if (link.Primary)
+        {
+            // Making one link primary clears the flag on the file's other links in the same write.
+            var siblings = await inner.Value.ListActiveAsync(link.FileId, cancellationToken);
+            changes.AddRange(siblings.Select(s => LinkChange(s.Key)));
+        }
+        await cache.WriteAsync(() => inner.Value.SaveAsync(link, cancellationToken), [.. changes]);
+    }
+
+    private static Change LinkChange(string key) => new(ChangeArea.FileLink, key);
+}

@@ -1,0 +1,42 @@
+namespace Sharekeep.Storage.Caching;
+
+/// <summary>What kind of record changed; with its key, the unit of cache invalidation and of change notices.</summary>
+public enum ChangeArea
+{
+    Policy,
+    Share,
+    Report,
+    Dashboard,
+    File,
+    FileLink,
+}
+
+/// <summary>One changed record, as announced between instances: "area:key".</summary>
+public readonly record struct Change(ChangeArea Area, string Key)
+{
+    /// <summary>The policy is cached as one record, whichever setting changed.</summary>
+    public const string PolicyKey = "*";
+
+    public static Change Policy => new(ChangeArea.Policy, PolicyKey);
+
+    private static readonly Dictionary<string, ChangeArea> Names = new(StringComparer.Ordinal)
+    {
+        ["policy"] = ChangeArea.Policy,
+        ["share"] = ChangeArea.Share,
+        ["report"] = ChangeArea.Report,
+        ["dashboard"] = ChangeArea.Dashboard,
+        ["file"] = ChangeArea.File,
+        ["filelink"] = ChangeArea.FileLink,
+    };
+
+    /// <summary>Reads a notice's payload; null for one this version does not know, which then clears everything.</summary>
+    public static Change? Parse(string payload)
+    {
+        var colon = payload.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !Names.TryGetValue(payload[..colon], out var area))
+        {
+            return null;
+        }
+        return area == ChangeArea.Policy ? Policy : new Change(area, payload[(colon + 1)..]);
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Sharekeep.Storage.Caching;
+
+/// <summary>
+/// The in-memory view of records that visitors' requests read: share keys, file links, resources, files and
+/// the policy. Bounded in size; every write on this instance invalidates what it changed, and on PostgreSQL
+/// every other instance's writes arrive as change notices. While the notices cannot be trusted (the listener
+/// is reconnecting) nothing is served from memory.
+/// </summary>
+public sealed class StorageCache : IDisposable
+{
+    private readonly MemoryCache _entries;
+    private readonly TimeSpan _maxAge;
+    private readonly Lock _fillLock = new();
+    private long _generation;
+    private volatile bool _trusted;
+
+    public StorageCache(IOptions<StorageCacheOptions> options, bool trustedAtStart = true)
+    {
+        var value = options.Value;
+        _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, value.MaxEntries), CompactionPercentage = 0.1 });
+        _maxAge = TimeSpan.FromSeconds(Math.Max(1, value.MaxAgeSeconds));
+        _trusted = trustedAtStart;
+    }
+
+    /// <summary>True while what is in memory may be served; false while changes may be going unseen.</summary>
+    public bool IsTrusted => _trusted;
+
+    public long Count => _entries.Count;
+
+    /// <summary>
+    /// The cached value for <paramref name="area"/>/<paramref name="key"/>, or what <paramref name="load"/> reads
+    /// (kept when no invalidation happened while it was reading). A missing record (null) is cached too, so that
+    /// guessing keys does not reach the database either.
+    /// </summary>
+    public async Task<T?> GetOrLoadAsync<T>(ChangeArea area, string key, Func<Task<T?>> load)
+        where T : class
+    {
+        var cacheKey = new EntryKey(area, key);
+        if (_trusted && _entries.TryGetValue(cacheKey, out Entry<T>? cached) && cached is not null)
+        {
+            return cached.Value;
+        }
+        var generation = Interlocked.Read(ref _generation);
+        var value = await load();
+        lock (_fillLock)
+        {
+            // A value read before an invalidation may be the old one: better to read it again next time.
+            if (_trusted && generation == _generation)
+            {
+                _entries.Set(cacheKey, new Entry<T>(value), new MemoryCacheEntryOptions
+                {
+                    Size = 1,
+                    AbsoluteExpirationRelativeToNow = _maxAge,
+                });
+            }
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// Runs a write, then invalidates what it changed; also after a failure, since the write may have committed
+    /// before the failure was seen.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<Task<T>> write, params Change[] changes)
+    {
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            foreach (var change in changes)
+            {
+                Invalidate(change);
+            }
+        }
+    }
+
+    public Task WriteAsync(Func<Task> write, params Change[] changes) =>
+        WriteAsync(
+            async () =>
+            {
+                await write();
+                return true;
+            },
+            changes);
+
+    public void Invalidate(Change change)
+    {
+        lock (_fillLock)
+        {
+            _generation++;
+            _entries.Remove(new EntryKey(change.Area, change.Key));
+        }
+    }
+
+    public void InvalidateAll()
+    {
+        lock (_fillLock)
+        {
+            _generation++;
+            _entries.Clear();
+        }
+    }
+
+    /// <summary>Stops serving from memory until <see cref="Resume"/>: changes made elsewhere may be going unseen.</summary>
+    public void Suspend()
+    {
+        _trusted = false;
+        InvalidateAll();
+    }
+
+    /// <summary>Serves from memory again, starting empty: whatever was missed while suspended is read afresh.</summary>
+    public void Resume()
+    {
+        InvalidateAll();
+        _trusted = true;
+    }
+
+    public void Dispose() => _entries.Dispose();
+
+    private readonly record struct EntryKey(ChangeArea Area, string Key);
+
+    private sealed record Entry<T>(T? Value)
+        where T : class;
+}
