@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite, from a fresh clone: restores, builds, checks formatting and runs every test
-# project. Its last line is the totals over all projects, "N passed, N failed", read from TRX results.
+# The whole test suite, from a fresh clone: restores, builds, checks formatting, starts a private
+# PostgreSQL and runs every test project (the server's suite once per database provider). Its last line is the totals over all projects, "N passed, N failed", read from TRX results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,12 +26,36 @@ if ! dotnet format Sharekeep.slnx --no-restore --verify-no-changes; then
   status=1
 fi
 
-# One run per project, each TRX named after its project: runs of one solution-wide command can finish in
+# A private PostgreSQL for the PostgreSQL pass and the multi-instance tests (installed from Debian's packages
+# when missing), stopped and removed however the run ends.
+source scripts/postgres.sh
+if ! postgres_start; then
+  echo "PostgreSQL could not be started."
+  echo "0 passed, 0 failed"
+  exit 1
+fi
+trap postgres_stop EXIT
+
+# One run per project and database, each TRX named after it: runs of one solution-wide command can finish in
 # the same instant and name their TRX files alike, so that one overwrites the other.
+runs=0
+run_tests() { # project, TRX name, extra arguments
+  local project=$1 name=$2
+  shift 2
+  runs=$((runs + 1))
+  dotnet test --project "$project" --no-build -c Debug --results-directory "$results" \
+    --report-xunit-trx --report-xunit-trx-filename "$name.trx" "$@" || status=$?
+}
+export SHAREKEEP_TEST_POSTGRES="$PG_ADMIN"
 while IFS= read -r project; do
   name=$(basename "$project" .csproj)
-  dotnet test --project "$project" --no-build -c Debug --results-directory "$results" \
-    --report-xunit-trx --report-xunit-trx-filename "$name.trx" || status=$?
+  if [ "$name" = "Sharekeep.Server.Tests" ]; then
+    # The same suite on both providers; tests about one provider's own storage carry a Database trait.
+    SHAREKEEP_TEST_PROVIDER=sqlite run_tests "$project" "$name.sqlite" --filter-not-trait "Database=postgres"
+    SHAREKEEP_TEST_PROVIDER=postgres run_tests "$project" "$name.postgres" --filter-not-trait "Database=sqlite"
+  else
+    run_tests "$project" "$name"
+  fi
 done < <(find tests -name '*.Tests.csproj' | sort)
 
 passed=0
@@ -48,9 +72,8 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
 
-projects=$(find tests -name '*.Tests.csproj' | wc -l)
-if [ "$files" -ne "$projects" ]; then
-  echo "Expected results from $projects test projects, found $files." >&2
+if [ "$files" -ne "$runs" ]; then
+  echo "Expected results from $runs test runs, found $files." >&2
   [ "$status" -ne 0 ] || status=1
 fi
 if [ "$passed" -eq 0 ]; then

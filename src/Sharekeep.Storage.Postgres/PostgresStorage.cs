@@ -14,6 +14,7 @@ public static class PostgresStorage
     public static IServiceCollection AddSharekeepPostgres(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
     {
         services.AddDbContextPool<SharekeepDbContext>((sp, options) => Configure(options, connectionString(sp)));
+        services.AddSingleton<IWriteLocks, AdvisoryWriteLocks>();
         services.AddHostedService(sp => new PostgresChangeListener(
             connectionString(sp),
             sp.GetRequiredService<StorageCache>(),

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
@@ -20,6 +21,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageCacheOptions>();
         services.AddSingleton<StorageCache>();
+        services.TryAddSingleton<IWriteLocks, DatabaseWideWriter>();
         services.AddCached<IResourceStore, EfResourceStore>((inner, cache) => new CachedResourceStore(inner, cache));
         services.AddCached<IShareStore, EfShareStore>((inner, cache) => new CachedShareStore(inner, cache));
         services.AddCached<IPolicyStore, EfPolicyStore>((inner, cache) => new CachedPolicyStore(inner, cache));

@@ -24,6 +24,7 @@ public sealed class HostingTests
     {
         await using var app = new SharekeepApplication();
         _ = app.Server;
+        Assert.True(File.Exists(app.DatabaseFile));
 
         await using var connection = new SqliteConnection($"Data Source={app.DatabaseFile};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync(TestContext.Current.CancellationToken);
@@ -41,7 +42,7 @@ public sealed class HostingTests
         await using var app = new SharekeepApplication(directory);
         _ = app.Server;
 
-        Assert.True(File.Exists(Path.Combine(directory, "sharekeep.db")));
+        Assert.True(Directory.Exists(directory));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(directory));
     }
 

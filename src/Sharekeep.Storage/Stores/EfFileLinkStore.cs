@@ -4,7 +4,7 @@ using Sharekeep.Storage.Entities;
 
 namespace Sharekeep.Storage.Stores;
 
-internal sealed class EfFileLinkStore(SharekeepDbContext db) : IFileLinkStore
+internal sealed class EfFileLinkStore(SharekeepDbContext db, IWriteLocks locks) : IFileLinkStore
 {
     public async Task<FileLink?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -30,6 +30,7 @@ internal sealed class EfFileLinkStore(SharekeepDbContext db) : IFileLinkStore
     public async Task SaveAsync(FileLink link, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await locks.AcquireAsync(db, "file-links:" + link.FileId, cancellationToken);
         if (link.Primary)
         {
             await db.FileLinks

@@ -4,7 +4,7 @@ using Sharekeep.Storage.Entities;
 
 namespace Sharekeep.Storage.Stores;
 
-internal sealed class EfPolicyStore(SharekeepDbContext db) : IPolicyStore
+internal sealed class EfPolicyStore(SharekeepDbContext db, IWriteLocks locks) : IPolicyStore
 {
     public async Task<IReadOnlyList<StoredSetting>> GetAllAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +20,7 @@ internal sealed class EfPolicyStore(SharekeepDbContext db) : IPolicyStore
     {
         var name = setting.ToString();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await locks.AcquireAsync(db, "policy:" + name, cancellationToken);
         var row = await db.PolicySettings.FirstOrDefaultAsync(s => s.Name == name, cancellationToken);
         var transition = decide(row is null ? null : new StoredSetting(setting, row.Value, row.Modified));
         if (transition.Write is { } write)

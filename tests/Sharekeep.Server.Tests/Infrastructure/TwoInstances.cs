@@ -1,0 +1,96 @@
+using Npgsql;
+
+namespace Sharekeep.Server.Tests.Infrastructure;
+
+/// <summary>
+/// Two server processes on one PostgreSQL database and one folder of uploaded content, as behind a load
+/// balancer. Only for the PostgreSQL pass.
+/// </summary>
+public sealed class TwoInstances : IAsyncDisposable
+{
+    public const string Secret = "scale-out-secret-0123456789";
+
+    private readonly string _directory;
+
+    private TwoInstances(string directory, ServerProcess first, ServerProcess second)
+    {
+        _directory = directory;
+        First = first;
+        Second = second;
+    }
+
+    public ServerProcess First { get; }
+
+    public ServerProcess Second { get; }
+
+    public string ConnectionString => TestDatabase.Settings(_directory)["ConnectionStrings:Sharekeep"]!;
+
+    public static async Task<TwoInstances> StartAsync()
+    {
+        Assert.True(TestDatabase.IsPostgres, "Several instances need PostgreSQL: run with SHAREKEEP_TEST_PROVIDER=postgres (scripts/test.sh does).");
+        var directory = TempDirectory.Create();
+        var environment = new Dictionary<string, string?>
+        {
+            ["Sharekeep__ApiSecret"] = Secret,
+            ["Sharekeep__DataDirectory"] = directory,
+        };
+        var first = await ServerProcess.StartAsync(directory, environment);
+        var second = await ServerProcess.StartAsync(directory, environment);
+        return new TwoInstances(directory, first, second);
+    }
+
+    public static SharekeepClient Admin(ServerProcess server) => new(server.CreateClient(), Secret);
+
+    public static SharekeepClient Visitor(ServerProcess server) => new(server.CreateClient(), null);
+
+    /// <summary>Ends every change listener's session from the database side, as a failover or a network cut would.</summary>
+    public async Task<int> TerminateListenersAsync()
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @db AND application_name = 'sharekeep-listener'",
+            connection);
+        command.Parameters.AddWithValue("db", new NpgsqlConnectionStringBuilder(ConnectionString).Database!);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<int> CountListenersAsync()
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = @db AND application_name = 'sharekeep-listener'",
+            connection);
+        command.Parameters.AddWithValue("db", new NpgsqlConnectionStringBuilder(ConnectionString).Database!);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await First.DisposeAsync();
+        await Second.DisposeAsync();
+        TempDirectory.Delete(_directory);
+    }
+}
+
+public static class Eventually
+{
+    /// <summary>
+    /// Polls until <paramref name="condition"/> holds; false if it never does within <paramref name="limit"/>.
+    /// A correctness bound (the change must arrive), not a speed measurement: bench/ measures how fast.
+    /// </summary>
+    public static async Task<bool> HoldsAsync(Func<Task<bool>> condition, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+            await Task.Delay(50);
+        }
+        return await condition();
+    }
+}

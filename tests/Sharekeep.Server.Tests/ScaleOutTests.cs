@@ -1,0 +1,100 @@
+using System.Net;
+using Sharekeep.Server.Tests.Infrastructure;
+
+namespace Sharekeep.Server.Tests;
+
+/// <summary>Two instances on one PostgreSQL database: what one is told, the other obeys without a restart.</summary>
+[Trait("Database", "postgres")]
+public sealed class ScaleOutTests
+{
+    [Fact]
+    public async Task SharingSwitchedOffOnOneInstance_IsObeyedByTheOther_AndTheSameUrlWorksAgainWhenSwitchedOn()
+    {
+        await using var instances = await TwoInstances.StartAsync();
+        using var adminA = TwoInstances.Admin(instances.First);
+        using var visitorB = TwoInstances.Visitor(instances.Second);
+        var shareId = await adminA.ShareReportAsync(await adminA.CreateReportAsync());
+        var url = $"/api/external/share/report/{shareId}/evaluate";
+        Assert.Equal(HttpStatusCode.OK, (await visitorB.GetAsync(url)).Status);
+
+        await adminA.DisableSharingAsync();
+
+        Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(url)).Status == HttpStatusCode.Unauthorized));
+
+        await adminA.EnableSharingAsync();
+
+        Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(url)).Status == HttpStatusCode.OK));
+    }
+
+    [Fact]
+    public async Task ShareRevokedOnOneInstance_IsGoneOnTheOther()
+    {
+        await using var instances = await TwoInstances.StartAsync();
+        using var adminA = TwoInstances.Admin(instances.First);
+        using var visitorB = TwoInstances.Visitor(instances.Second);
+        var shareId = await adminA.ShareReportAsync(await adminA.CreateReportAsync());
+        var url = $"/api/external/share/report/{shareId}/evaluate";
+        Assert.Equal(HttpStatusCode.OK, (await visitorB.GetAsync(url)).Status);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await adminA.DeleteAsync($"/api/share/report/{shareId}")).Status);
+
+        Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(url)).Status == HttpStatusCode.NotFound));
+    }
+
+    [Fact]
+    public async Task PasswordSetOnOneInstance_IsAskedForByTheOther()
+    {
+        await using var instances = await TwoInstances.StartAsync();
+        using var adminA = TwoInstances.Admin(instances.First);
+        using var visitorB = TwoInstances.Visitor(instances.Second);
+        var fileId = await adminA.UploadFileAsync();
+        var link = await adminA.SetLinkAsync(fileId, new { title = "open" });
+        var url = $"/api/2.0/files/share/{link.GetProperty("requestToken").GetString()}";
+        Assert.Equal(0, (await visitorB.GetAsync(url)).ShareStatus);
+
+        await adminA.SetLinkAsync(fileId, new { linkId = link.GetProperty("id").GetGuid(), password = "Secret123!" });
+
+        Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(url)).ShareStatus == 3));
+    }
+
+    [Fact]
+    public async Task FileDeletedOnOneInstance_IsGoneOnTheOther()
+    {
+        await using var instances = await TwoInstances.StartAsync();
+        using var adminA = TwoInstances.Admin(instances.First);
+        using var visitorB = TwoInstances.Visitor(instances.Second);
+        var fileId = await adminA.UploadFileAsync();
+        var link = await adminA.SetLinkAsync(fileId, new { title = "open" });
+        var content = $"/s/{link.GetProperty("requestToken").GetString()}/content";
+        Assert.Equal(HttpStatusCode.OK, (await visitorB.GetAsync(content)).Status);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await adminA.DeleteAsync($"/api/v1/files/{fileId}")).Status);
+
+        Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(content)).Status == HttpStatusCode.NotFound));
+    }
+
+    [Fact]
+    public async Task ChangesMadeWhileTheListenerIsCut_AreSeenAfterItReconnects()
+    {
+        await using var instances = await TwoInstances.StartAsync();
+        using var adminA = TwoInstances.Admin(instances.First);
+        using var visitorB = TwoInstances.Visitor(instances.Second);
+        var shareId = await adminA.ShareReportAsync(await adminA.CreateReportAsync());
+        var url = $"/api/external/share/report/{shareId}/evaluate";
+        Assert.Equal(HttpStatusCode.OK, (await visitorB.GetAsync(url)).Status);
+
+        Assert.Equal(2, await instances.TerminateListenersAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await adminA.DeleteAsync($"/api/share/report/{shareId}")).Status);
+
+        Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(url)).Status == HttpStatusCode.NotFound));
+        Assert.True(await Eventually.HoldsAsync(async () => await instances.CountListenersAsync() == 2));
+        Assert.Contains("lost its connection", instances.Second.Output, StringComparison.Ordinal);
+
+        // Listening again: a later change still arrives.
+        var second = await adminA.ShareReportAsync(await adminA.CreateReportAsync());
+        var secondUrl = $"/api/external/share/report/{second}/evaluate";
+        Assert.Equal(HttpStatusCode.OK, (await visitorB.GetAsync(secondUrl)).Status);
+        await adminA.DisableSharingAsync();
+        Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(secondUrl)).Status == HttpStatusCode.Unauthorized));
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Options;
+using Sharekeep.Storage.Caching;
+
+namespace Sharekeep.Server.Tests;
+
+/// <summary>The in-memory view's own rules, without a server.</summary>
+public sealed class StorageCacheTests
+{
+    private static StorageCache NewCache(int maxEntries = 100) =>
+        new(Options.Create(new StorageCacheOptions { MaxEntries = maxEntries, MaxAgeSeconds = 600 }));
+
+    [Fact]
+    public async Task SecondRead_IsServedFromMemory()
+    {
+        using var cache = NewCache();
+        var loads = 0;
+
+        await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Load(ref loads, "v"));
+        var second = await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Load(ref loads, "other"));
+
+        Assert.Equal("v", second);
+        Assert.Equal(1, loads);
+    }
+
+    [Fact]
+    public async Task MissingRecord_IsRememberedToo()
+    {
+        using var cache = NewCache();
+        var loads = 0;
+
+        await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Load(ref loads, null));
+        await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Load(ref loads, null));
+
+        Assert.Equal(1, loads);
+    }
+
+    [Fact]
+    public async Task Invalidated_IsReadAgain()
+    {
+        using var cache = NewCache();
+        var loads = 0;
+        await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Load(ref loads, "old"));
+
+        cache.Invalidate(new Change(ChangeArea.Share, "k"));
+
+        Assert.Equal("new", await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Load(ref loads, "new")));
+    }
+
+    [Fact]
+    public async Task ValueReadBeforeAnInvalidation_IsNotKept()
+    {
+        using var cache = NewCache();
+        var reading = new TaskCompletionSource<string?>();
+        var slowRead = cache.GetOrLoadAsync(ChangeArea.Share, "k", () => reading.Task);
+
+        cache.Invalidate(new Change(ChangeArea.Share, "k"));
+        reading.SetResult("read before the change");
+        await slowRead;
+
+        Assert.Equal("fresh", await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Task.FromResult<string?>("fresh")));
+    }
+
+    [Fact]
+    public async Task WhileSuspended_EveryReadGoesToTheSource()
+    {
+        using var cache = NewCache();
+        var loads = 0;
+        cache.Suspend();
+
+        await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Load(ref loads, "v"));
+        await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Load(ref loads, "v"));
+
+        Assert.Equal(2, loads);
+        Assert.False(cache.IsTrusted);
+    }
+
+    [Fact]
+    public async Task Resumed_StartsEmpty()
+    {
+        using var cache = NewCache();
+        await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Task.FromResult<string?>("before"));
+        cache.Suspend();
+
+        cache.Resume();
+
+        Assert.Equal("after", await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Task.FromResult<string?>("after")));
+    }
+
+    [Fact]
+    public async Task Size_StaysWithinTheConfiguredBound()
+    {
+        using var cache = NewCache(maxEntries: 50);
+
+        for (var i = 0; i < 500; i++)
+        {
+            await cache.GetOrLoadAsync(ChangeArea.Share, $"k{i}", () => Task.FromResult<string?>("v"));
+        }
+
+        Assert.InRange(cache.Count, 1, 50);
+    }
+
+    [Fact]
+    public void ChangeNotice_NamesItsRecord_AndAnyPolicySettingMeansThePolicy()
+    {
+        Assert.Equal(new Change(ChangeArea.FileLink, "abc:def"), Change.Parse("filelink:abc:def"));
+        Assert.Equal(Change.Policy, Change.Parse("policy:Sharing"));
+        Assert.Null(Change.Parse("something-new:1"));
+        Assert.Null(Change.Parse("no-colon"));
+    }
+
+    private static Task<string?> Load(ref int loads, string? value)
+    {
+        loads++;
+        return Task.FromResult(value);
+    }
+}
