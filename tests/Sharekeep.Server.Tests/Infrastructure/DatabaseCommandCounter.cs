@@ -1,68 +1,45 @@
 using System.Data.Common;
-using System.Diagnostics;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Sharekeep.Storage;
 
 namespace Sharekeep.Server.Tests.Infrastructure;
 
-/// <summary>
-/// Counts the SQL commands EF Core sends to one database (recognised by a marker in its connection string), in
-/// this process, while it is alive. Other tests' databases running in parallel are not counted.
-/// </summary>
-public sealed class DatabaseCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+/// <summary>Counts the SQL commands one application's EF Core contexts send to its database.</summary>
+public sealed class DatabaseCommandCounter : DbCommandInterceptor
 {
-    private const string CommandExecuting = "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuting";
-
-    private readonly string _marker;
-    private readonly IDisposable _allListeners;
-    private readonly List<IDisposable> _subscriptions = [];
     private int _count;
-
-    public DatabaseCommandCounter(string marker)
-    {
-        _marker = marker;
-        _allListeners = DiagnosticListener.AllListeners.Subscribe(this);
-    }
 
     public int Count => Volatile.Read(ref _count);
 
-    /// <summary>What tells this app's connections apart: its SQLite file's folder, or its PostgreSQL database.</summary>
-    public static string MarkerFor(SharekeepApplication app) =>
-        TestDatabase.IsPostgres ? TestDatabase.NameFor(app.DataDirectory) : app.DataDirectory;
+    /// <summary>Adds the counter to every context the application makes (pooled ones included).</summary>
+    public void AddTo(IServiceCollection services) =>
+        services.ConfigureDbContext<SharekeepDbContext>(options => options.AddInterceptors(this));
 
-    public void OnNext(DiagnosticListener value)
-    {
-        if (value.Name == "Microsoft.EntityFrameworkCore")
-        {
-            lock (_subscriptions)
-            {
-                _subscriptions.Add(value.Subscribe(this));
-            }
-        }
-    }
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Counted(result);
 
-    public void OnNext(KeyValuePair<string, object?> value)
-    {
-        if (value.Key == CommandExecuting
-            && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData { Command: DbCommand command }
-            && command.Connection?.ConnectionString.Contains(_marker, StringComparison.Ordinal) == true)
-        {
-            Interlocked.Increment(ref _count);
-        }
-    }
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Counted(result));
 
-    public void OnCompleted()
-    {
-    }
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        Counted(result);
 
-    public void OnError(Exception error)
-    {
-    }
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Counted(result));
 
-    public void Dispose()
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+        Counted(result);
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Counted(result));
+
+    private T Counted<T>(T result)
     {
-        _allListeners.Dispose();
-        lock (_subscriptions)
-        {
-            _subscriptions.ForEach(s => s.Dispose());
-        }
+        Interlocked.Increment(ref _count);
+        return result;
     }
 }

@@ -1,0 +1,218 @@
+using System.Buffers.Text;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+
+// bench/run.sh's helper. Usage:
+//   seed   sqlite|postgres <database file | connection string> <count> <file id>
+//   sample sqlite|postgres <database file | connection string> <count> <report keys out> <link keys out>
+//   propagation <instance A> <instance B> <secret> <share id> <toggles>
+return args switch
+{
+    ["seed", var provider, var target, var count, var fileId] =>
+        await Seed(provider, target, int.Parse(count, CultureInfo.InvariantCulture), Guid.Parse(fileId)),
+    ["sample", var provider, var target, var count, var reportKeys, var linkKeys] =>
+        await Sample(provider, target, int.Parse(count, CultureInfo.InvariantCulture), reportKeys, linkKeys),
+    ["propagation", var a, var b, var secret, var shareId, var toggles] =>
+        await Propagation(new Uri(a), new Uri(b), secret, shareId, int.Parse(toggles, CultureInfo.InvariantCulture)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: seed|sample|propagation ... (see bench/run.sh)");
+    return 2;
+}
+
+// Adds reports with one active share each, and as many links to one file, straight into the database: the
+// API would take hours for a million. Change notices are not sent (no instance has these keys cached).
+static async Task<int> Seed(string provider, string target, int count, Guid fileId)
+{
+    var watch = Stopwatch.StartNew();
+    var created = DateTimeOffset.UtcNow.UtcTicks;
+    const string Data = """{"columns":["region","sales"],"rows":[["north",120],["south",98],["east",143],["west",77]]}""";
+    if (provider == "sqlite")
+    {
+        await using var connection = new SqliteConnection($"Data Source={target};Pooling=False");
+        await connection.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        var report = Command(connection, transaction, "INSERT INTO Reports (Id, Name, DataJson, Created) VALUES ($id, $name, $data, $created)", "$id", "$name", "$data", "$created");
+        var share = Command(connection, transaction, "INSERT INTO Shares (Id, Kind, ResourceId, Created, Revoked) VALUES ($id, 1, $resource, $created, NULL)", "$id", "$resource", "$created");
+        var link = Command(connection, transaction, """
+            INSERT INTO FileLinks (Id, FileId, Key, Title, Expires, DenyDownload, IsPrimary, PasswordHash, PasswordStamp, Created, Revoked)
+            VALUES ($id, $file, $key, 'bench', NULL, 0, 0, NULL, NULL, $created, NULL)
+            """, "$id", "$file", "$key", "$created");
+        for (var i = 0; i < count; i++)
+        {
+            var reportId = Guid.NewGuid().ToString().ToUpperInvariant();
+            await Run(report, reportId, $"Report {i}", Data, created);
+            await Run(share, NewKey(), reportId, created);
+            await Run(link, Guid.NewGuid().ToString().ToUpperInvariant(), fileId.ToString().ToUpperInvariant(), NewKey(), created);
+        }
+        await transaction.CommitAsync();
+    }
+    else
+    {
+        await using var connection = new NpgsqlConnection(target);
+        await connection.OpenAsync();
+        await using (var replica = new NpgsqlCommand("SET session_replication_role = replica", connection))
+        {
+            await replica.ExecuteNonQueryAsync();
+        }
+        var reports = new List<Guid>(count);
+        await using (var copy = await connection.BeginBinaryImportAsync("""COPY "Reports" ("Id", "Name", "DataJson", "Created") FROM STDIN (FORMAT BINARY)"""))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var id = Guid.NewGuid();
+                reports.Add(id);
+                await copy.StartRowAsync();
+                await copy.WriteAsync(id, NpgsqlDbType.Uuid);
+                await copy.WriteAsync($"Report {i}", NpgsqlDbType.Varchar);
+                await copy.WriteAsync(Data, NpgsqlDbType.Text);
+                await copy.WriteAsync(created, NpgsqlDbType.Bigint);
+            }
+            await copy.CompleteAsync();
+        }
+        await using (var copy = await connection.BeginBinaryImportAsync("""COPY "Shares" ("Id", "Kind", "ResourceId", "Created") FROM STDIN (FORMAT BINARY)"""))
+        {
+            foreach (var reportId in reports)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(NewKey(), NpgsqlDbType.Varchar);
+                await copy.WriteAsync(1, NpgsqlDbType.Integer);
+                await copy.WriteAsync(reportId, NpgsqlDbType.Uuid);
+                await copy.WriteAsync(created, NpgsqlDbType.Bigint);
+            }
+            await copy.CompleteAsync();
+        }
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY "FileLinks" ("Id", "FileId", "Key", "Title", "DenyDownload", "IsPrimary", "Created") FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
+                await copy.WriteAsync(fileId, NpgsqlDbType.Uuid);
+                await copy.WriteAsync(NewKey(), NpgsqlDbType.Varchar);
+                await copy.WriteAsync("bench", NpgsqlDbType.Varchar);
+                await copy.WriteAsync(false, NpgsqlDbType.Boolean);
+                await copy.WriteAsync(false, NpgsqlDbType.Boolean);
+                await copy.WriteAsync(created, NpgsqlDbType.Bigint);
+            }
+            await copy.CompleteAsync();
+        }
+        await using var analyze = new NpgsqlCommand("""ANALYZE "Reports", "Shares", "FileLinks" """, connection);
+        await analyze.ExecuteNonQueryAsync();
+    }
+    Console.Error.WriteLine($"seeded {count} reports, shares and file links into {provider} in {watch.Elapsed.TotalSeconds:F1} s");
+    return 0;
+}
+
+// Keys for wrk to rotate through, drawn uniformly from every share and link in the database.
+static async Task<int> Sample(string provider, string target, int count, string reportKeysPath, string linkKeysPath)
+{
+    // random() exists in both SQLite and PostgreSQL.
+    var reportKeys = await Query(provider, target, $"""SELECT "Id" FROM "Shares" WHERE "Revoked" IS NULL AND "Kind" = 1 ORDER BY random() LIMIT {count}""");
+    var linkKeys = await Query(provider, target, $"""SELECT "Key" FROM "FileLinks" WHERE "Revoked" IS NULL ORDER BY random() LIMIT {count}""");
+    await File.WriteAllLinesAsync(reportKeysPath, reportKeys);
+    await File.WriteAllLinesAsync(linkKeysPath, linkKeys);
+    return 0;
+}
+
+static async Task<List<string>> Query(string provider, string target, string sql)
+{
+    var values = new List<string>();
+    if (provider == "sqlite")
+    {
+        await using var connection = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = new SqliteCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+    }
+    else
+    {
+        await using var connection = new NpgsqlConnection(target);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+    }
+    return values;
+}
+
+// Switches sharing on instance A, then asks instance B until it obeys: the time from A's acknowledgement to
+// B's first obeying answer, over a bounded number of toggles.
+static async Task<int> Propagation(Uri a, Uri b, string secret, string shareId, int toggles)
+{
+    using var admin = new HttpClient { BaseAddress = a };
+    admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+    using var visitor = new HttpClient { BaseAddress = b };
+    var evaluate = new Uri($"/api/external/share/report/{shareId}/evaluate", UriKind.Relative);
+    var samples = new List<double>(toggles);
+    var limit = TimeSpan.FromSeconds(10);
+    for (var i = 0; i < toggles; i++)
+    {
+        var enable = i % 2 == 1;
+        var expected = enable ? HttpStatusCode.OK : HttpStatusCode.Unauthorized;
+        using (var switched = await admin.PostAsync(new Uri(enable ? "/api/public/share/enable" : "/api/public/share/disable", UriKind.Relative), null))
+        {
+            switched.EnsureSuccessStatusCode();
+        }
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            using var answer = await visitor.GetAsync(evaluate);
+            if (answer.StatusCode == expected)
+            {
+                break;
+            }
+            if (watch.Elapsed > limit)
+            {
+                Console.Error.WriteLine($"instance B did not obey toggle {i} within {limit.TotalSeconds} s");
+                return 1;
+            }
+        }
+        samples.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    samples.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"p50_ms={Percentile(samples, 0.50):F2} p99_ms={Percentile(samples, 0.99):F2} max_ms={samples[^1]:F2} toggles={toggles}"));
+    return 0;
+}
+
+static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+static string NewKey() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
+
+static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+{
+    var command = new SqliteCommand(sql, connection, transaction);
+    foreach (var name in parameters)
+    {
+        command.Parameters.Add(new SqliteParameter { ParameterName = name });
+    }
+    command.Prepare();
+    return command;
+}
+
+static Task Run(SqliteCommand command, params object[] values)
+{
+    for (var i = 0; i < values.Length; i++)
+    {
+        command.Parameters[i].Value = values[i];
+    }
+    return command.ExecuteNonQueryAsync();
+}
