@@ -26,6 +26,17 @@ if ! dotnet format Sharekeep.slnx --no-restore --verify-no-changes; then
   status=1
 fi
 
+# Debian's headless Chromium and its ChromeDriver for the browser tests, installed when missing.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  echo "Installing chromium and chromium-driver from Debian's packages..." >&2
+  if [ "$(id -u)" -ne 0 ] ||
+    ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; } >&2; then
+    echo "Chromium could not be installed (apt-get install chromium chromium-driver, as root)." >&2
+    echo "0 passed, 0 failed"
+    exit 1
+  fi
+fi
+
 # A private PostgreSQL for the PostgreSQL pass and the multi-instance tests (installed from Debian's packages
 # when missing), stopped and removed however the run ends.
 source scripts/postgres.sh
@@ -51,8 +62,10 @@ while IFS= read -r project; do
   name=$(basename "$project" .csproj)
   if [ "$name" = "Sharekeep.Server.Tests" ]; then
     # The same suite on both providers; tests about one provider's own storage carry a Database trait.
+    # The browser tests drive pages, not storage: they run in the SQLite pass only.
     SHAREKEEP_TEST_PROVIDER=sqlite run_tests "$project" "$name.sqlite" --filter-not-trait "Database=postgres"
-    SHAREKEEP_TEST_PROVIDER=postgres run_tests "$project" "$name.postgres" --filter-not-trait "Database=sqlite"
+    SHAREKEEP_TEST_PROVIDER=postgres run_tests "$project" "$name.postgres" \
+      --filter-not-trait "Database=sqlite" --filter-not-trait "Browser=chromium"
   else
     run_tests "$project" "$name"
   fi

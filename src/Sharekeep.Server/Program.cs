@@ -1,3 +1,4 @@
+using Sharekeep.Server.Admin;
 using Sharekeep.Server.Dialects.DocumentPlatform;
 using Sharekeep.Server.Dialects.ReportingTool;
 using Sharekeep.Server.Errors;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSharekeepCore();
 builder.AddApiSecretAuthentication();
+builder.AddAdminSession();
 builder.AddApiErrors();
 builder.AddApiDocs();
 
@@ -20,6 +22,7 @@ await app.InitializeSharekeepAsync();
 app.UseApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapApiDocs();
@@ -29,6 +32,8 @@ app.MapGroup("/api/v1").MapNativeApi();
 app.MapReportingTool();
 app.MapDocumentPlatform();
 app.MapFileLinkPages();
+app.MapReportPages();
+app.MapAdminConsole();
 app.MapPublicAssets();
 
 await app.RunAsync();

@@ -21,6 +21,12 @@ internal sealed partial class PostgresChangeListener : BackgroundService
     /// <summary>Silence longer than this is checked with a query; a connection that cannot answer is dropped.</summary>
     private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(1);
     private const int HeartbeatTimeoutSeconds = 2;
+
+    /// <summary>
+    /// How long the cache may serve after the last proof that the connection is alive (a notice, an answered
+    /// heartbeat): the bound on staleness when a connection dies silently.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LastRetryDelay = TimeSpan.FromSeconds(2);
 
@@ -77,17 +83,20 @@ internal sealed partial class PostgresChangeListener : BackgroundService
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
         // Every change committed from here on will be announced; what was missed before is read afresh.
-        _cache.Resume();
+        _cache.Resume(Lease);
         onListening();
         LogListening(_logger);
 
         await using var heartbeat = new NpgsqlCommand("SELECT 1", connection);
         while (true)
         {
+            // Notices that arrived before an answer are applied before the answer is read, so renewing after
+            // either one never covers a change that is still unapplied.
             if (!await connection.WaitAsync(HeartbeatInterval, stoppingToken))
             {
                 await heartbeat.ExecuteScalarAsync(stoppingToken);
             }
+            _cache.Renew(Lease);
         }
     }
 

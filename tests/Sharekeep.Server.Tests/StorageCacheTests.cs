@@ -87,6 +87,36 @@ public sealed class StorageCacheTests
     }
 
     [Fact]
+    public async Task LeaseRunOut_StopsServingFromMemory()
+    {
+        using var cache = NewCache();
+        var loads = 0;
+        cache.Resume(lease: TimeSpan.FromMilliseconds(1));
+        await Task.Delay(20, TestContext.Current.CancellationToken);
+
+        await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Load(ref loads, "v"));
+        await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Load(ref loads, "v"));
+
+        Assert.False(cache.IsTrusted);
+        Assert.Equal(2, loads);
+    }
+
+    [Fact]
+    public async Task RenewedLease_ServesFromMemory()
+    {
+        using var cache = NewCache();
+        var loads = 0;
+        cache.Resume(lease: TimeSpan.FromMilliseconds(1));
+        await Task.Delay(20, TestContext.Current.CancellationToken);
+
+        cache.Renew(TimeSpan.FromMinutes(1));
+        await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Load(ref loads, "v"));
+        await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Load(ref loads, "v"));
+
+        Assert.Equal(1, loads);
+    }
+
+    [Fact]
     public async Task Size_StaysWithinTheConfiguredBound()
     {
         using var cache = NewCache(maxEntries: 50);

@@ -55,6 +55,7 @@ internal static class HostingExtensions
         builder.Services.AddScoped<FileLinkService>();
         builder.Services.AddSingleton<PasswordAttemptThrottle>();
         builder.Services.AddSingleton<LinkUnlockCookies>();
+        builder.Services.AddScoped<Admin.AdminOverviewReader>();
         builder.Services.AddRazorComponents();
         // Unlock cookies are signed with a key ring kept in the database: it survives restarts and every instance shares it.
         builder.Services.AddDataProtection().SetApplicationName("Sharekeep").PersistKeysToDbContext<SharekeepDbContext>();

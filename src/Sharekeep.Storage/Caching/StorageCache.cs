@@ -16,6 +16,7 @@ public sealed class StorageCache : IDisposable
     private readonly Lock _fillLock = new();
     private long _generation;
     private volatile bool _trusted;
+    private long _trustedUntil = long.MaxValue;
 
     public StorageCache(IOptions<StorageCacheOptions> options, bool trustedAtStart = true)
     {
@@ -25,8 +26,11 @@ public sealed class StorageCache : IDisposable
         _trusted = trustedAtStart;
     }
 
-    /// <summary>True while what is in memory may be served; false while changes may be going unseen.</summary>
-    public bool IsTrusted => _trusted;
+    /// <summary>
+    /// True while what is in memory may be served: not suspended, and (when a change feed holds a lease) the
+    /// feed proved itself alive recently enough. False while changes may be going unseen.
+    /// </summary>
+    public bool IsTrusted => _trusted && Environment.TickCount64 < Volatile.Read(ref _trustedUntil);
 
     public long Count => _entries.Count;
 
@@ -39,7 +43,7 @@ public sealed class StorageCache : IDisposable
         where T : class
     {
         var cacheKey = new EntryKey(area, key);
-        if (_trusted && _entries.TryGetValue(cacheKey, out Entry<T>? cached) && cached is not null)
+        if (IsTrusted && _entries.TryGetValue(cacheKey, out Entry<T>? cached) && cached is not null)
         {
             return cached.Value;
         }
@@ -48,7 +52,7 @@ public sealed class StorageCache : IDisposable
         lock (_fillLock)
         {
             // A value read before an invalidation may be the old one: better to read it again next time.
-            if (_trusted && generation == _generation)
+            if (IsTrusted && generation == _generation)
             {
                 _entries.Set(cacheKey, new Entry<T>(value), new MemoryCacheEntryOptions
                 {
@@ -113,12 +117,21 @@ public sealed class StorageCache : IDisposable
         InvalidateAll();
     }
 
-    /// <summary>Serves from memory again, starting empty: whatever was missed while suspended is read afresh.</summary>
-    public void Resume()
+    /// <summary>
+    /// Serves from memory again, starting empty: whatever was missed while suspended is read afresh. With a
+    /// <paramref name="lease"/>, only until the lease runs out unless <see cref="Renew"/> extends it: a change
+    /// feed that stops proving itself alive stops the cache even if nothing reports the failure.
+    /// </summary>
+    public void Resume(TimeSpan? lease = null)
     {
         InvalidateAll();
+        Renew(lease);
         _trusted = true;
     }
+
+    /// <summary>Extends the lease from now; null means no lease (trusted until suspended).</summary>
+    public void Renew(TimeSpan? lease) =>
+        Volatile.Write(ref _trustedUntil, lease is { } length ? Environment.TickCount64 + (long)length.TotalMilliseconds : long.MaxValue);
 
     public void Dispose() => _entries.Dispose();
 

@@ -1,0 +1,105 @@
+using Sharekeep.Core.Files;
+using Sharekeep.Core.Links;
+using Sharekeep.Core.Policy;
+using Sharekeep.Core.Resources;
+using Sharekeep.Core.Shares;
+using Sharekeep.Server.Public;
+
+namespace Sharekeep.Server.Admin;
+
+/// <summary>Everything the console's one screen shows, read through the same services the APIs use.</summary>
+public sealed record AdminOverview(
+    SharingPolicy Policy,
+    IReadOnlyDictionary<PolicySetting, PolicyChange> LastChanges,
+    IReadOnlyList<AdminLinkRow> Links,
+    string? Search,
+    IReadOnlyList<Report> Reports,
+    IReadOnlyList<Dashboard> Dashboards,
+    IReadOnlyList<StoredFile> Files,
+    IReadOnlyList<AuditEntry> Audit,
+    string? Notice,
+    AdminForm Form);
+
+/// <summary>One share link in the list: a report or dashboard share, or an external file link.</summary>
+public sealed record AdminLinkRow(
+    string Kind,
+    string Resource,
+    string Url,
+    DateTimeOffset Created,
+    DateTimeOffset? Expires,
+    bool Expired,
+    bool HasPassword,
+    string RevokePath);
+
+/// <summary>The antiforgery field every form of the page carries.</summary>
+public sealed record AdminForm(string FieldName, string Token);
+
+internal sealed class AdminOverviewReader(
+    PolicyService policy,
+    SharingService sharing,
+    IResourceStore resources,
+    FileService files,
+    FileLinkService links,
+    TimeProvider time)
+{
+    public const int MaxRows = 200;
+    public const int AuditRows = 25;
+
+    public async Task<AdminOverview> ReadAsync(HttpRequest request, string? search, string? notice, AdminForm form, CancellationToken cancellationToken)
+    {
+        var current = await policy.GetAsync(cancellationToken);
+        var audit = await policy.GetAuditAsync(AuditRows, cancellationToken);
+        var lastChanges = audit
+            .GroupBy(a => a.Change.Setting)
+            .ToDictionary(g => g.Key, g => g.First().Change);
+        var reports = await resources.ListReportsAsync(cancellationToken);
+        var dashboards = await resources.ListDashboardsAsync(cancellationToken);
+        var storedFiles = await files.ListAsync(MaxRows, cancellationToken);
+
+        var names = reports.ToDictionary(r => r.Id, r => r.Name);
+        foreach (var dashboard in dashboards)
+        {
+            names[dashboard.Id] = dashboard.Name;
+        }
+        var rows = new List<AdminLinkRow>();
+        foreach (var share in await sharing.ListAsync(new ShareQuery(Limit: MaxRows), cancellationToken))
+        {
+            var kind = share.Kind == ResourceKind.Report ? "Report" : "Dashboard";
+            rows.Add(new AdminLinkRow(
+                kind,
+                names.GetValueOrDefault(share.ResourceId, "(deleted)"),
+                PublicUrls.SharePage(request, share.Kind, share.Id),
+                share.Created,
+                null,
+                false,
+                false,
+                $"{AdminEndpoints.Path}/shares/{Uri.EscapeDataString(share.Id)}/revoke"));
+        }
+        var now = time.GetUtcNow();
+        foreach (var file in storedFiles)
+        {
+            foreach (var link in await links.ListAsync(file.Id, cancellationToken) ?? [])
+            {
+                rows.Add(new AdminLinkRow(
+                    "File",
+                    file.Name,
+                    PublicUrls.FilePage(request, link.Key),
+                    link.Created,
+                    link.Expires,
+                    link.IsExpired(now),
+                    link.HasPassword,
+                    $"{AdminEndpoints.Path}/files/{file.Id}/links/{link.Id}/revoke"));
+            }
+        }
+        var term = search?.Trim();
+        var shown = rows
+            .Where(r => string.IsNullOrEmpty(term)
+                || r.Resource.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || r.Kind.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || r.Url.Contains(term, StringComparison.Ordinal))
+            .OrderByDescending(r => r.Created)
+            .Take(MaxRows)
+            .ToList();
+        return new AdminOverview(current, lastChanges, shown, term, reports, dashboards, storedFiles, audit, AdminNotices.Message(notice), form);
+    }
+}
