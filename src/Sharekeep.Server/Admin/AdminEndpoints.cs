@@ -161,8 +161,8 @@ internal static class AdminEndpoints
         };
     }
 
-    private static async Task<RedirectHttpResult> CreateLinkAsync(
-        Guid fileId, HttpContext context, IAntiforgery antiforgery, FileLinkService links, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateLinkAsync(
+        Guid fileId, HttpContext context, IAntiforgery antiforgery, FileLinkService links, AdminOverviewReader reader, CancellationToken cancellationToken)
     {
         if (await AdminForms.ReadAsync(context, antiforgery) is not { } fields)
         {
@@ -174,7 +174,7 @@ internal static class AdminEndpoints
             // A date picker gives a day; the link works until the end of it (UTC).
             if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                return Back("invalid");
+                return await InvalidAsync(context, antiforgery, reader, ["The expiry must be a date (yyyy-mm-dd)."], cancellationToken);
             }
             expires = new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
         }
@@ -189,8 +189,18 @@ internal static class AdminEndpoints
             LinkChangeStatus.Saved => Back("link-created"),
             LinkChangeStatus.ExternalSharingDisabled => Back("external-disabled"),
             LinkChangeStatus.FileNotFound or LinkChangeStatus.LinkNotFound => Back("not-found"),
-            _ => Back("invalid"),
+            _ => await InvalidAsync(
+                context, antiforgery, reader, change.Errors?.ToDictionary().Values.SelectMany(m => m).ToList() ?? [], cancellationToken),
         };
+    }
+
+    /// <summary>The console again with the domain's own reasons, so that the form can be corrected; nothing was changed.</summary>
+    private static async Task<IResult> InvalidAsync(
+        HttpContext context, IAntiforgery antiforgery, AdminOverviewReader reader, IReadOnlyList<string> errors, CancellationToken cancellationToken)
+    {
+        var overview = await reader.ReadAsync(context.Request, null, "invalid", Form(context, antiforgery), cancellationToken, errors);
+        SecurityHeaders.ForAdminPage(context.Response);
+        return new RazorComponentResult<AdminPage>(new { Model = overview }) { StatusCode = StatusCodes.Status400BadRequest };
     }
 
     private static async Task<RedirectHttpResult> RevokeLinkAsync(

@@ -18,6 +18,7 @@ public sealed record AdminOverview(
     IReadOnlyList<StoredFile> Files,
     IReadOnlyList<AuditEntry> Audit,
     string? Notice,
+    IReadOnlyList<string> Errors,
     AdminForm Form);
 
 /// <summary>One share link in the list: a report or dashboard share, or an external file link.</summary>
@@ -45,7 +46,8 @@ internal sealed class AdminOverviewReader(
     public const int MaxRows = 200;
     public const int AuditRows = 25;
 
-    public async Task<AdminOverview> ReadAsync(HttpRequest request, string? search, string? notice, AdminForm form, CancellationToken cancellationToken)
+    public async Task<AdminOverview> ReadAsync(
+        HttpRequest request, string? search, string? notice, AdminForm form, CancellationToken cancellationToken, IReadOnlyList<string>? errors = null)
     {
         var current = await policy.GetAsync(cancellationToken);
         var audit = await policy.GetAuditAsync(AuditRows, cancellationToken);
@@ -100,6 +102,6 @@ internal sealed class AdminOverviewReader(
             .OrderByDescending(r => r.Created)
             .Take(MaxRows)
             .ToList();
-        return new AdminOverview(current, lastChanges, shown, term, reports, dashboards, storedFiles, audit, AdminNotices.Message(notice), form);
+        return new AdminOverview(current, lastChanges, shown, term, reports, dashboards, storedFiles, audit, AdminNotices.Message(notice), errors ?? [], form);
     }
 }
