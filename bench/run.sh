@@ -147,6 +147,8 @@ run_provider() {
   tool seed "$provider" "$target" "$small" "$file_id"
   tool sample "$provider" "$target" "$sample" "$work/report-keys.txt" "$work/link-keys.txt"
   warm_up "$base"
+  # The same pipeline (every middleware) with a trivial endpoint: what the framework around our code costs.
+  measure "$provider: pipeline only (stylesheet)" "-" "$base" "/assets/sharekeep.css" "$work/no-key.txt"
   scenarios "$provider" "$small" "$base"
 
   tool seed "$provider" "$target" "$((large - small))" "$file_id"

@@ -16,7 +16,7 @@ public sealed class HotPathTests
         using var admin = app.Admin();
         using var visitor = app.Visitor();
         var url = $"/api/external/share/report/{await admin.ShareReportAsync(await admin.CreateReportAsync())}/evaluate";
-        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(url)).Status);
+        await WarmAsync(counted, () => visitor.GetAsync(url));
 
         var before = counted.Counter.Count;
         for (var i = 0; i < 5; i++)
@@ -36,7 +36,7 @@ public sealed class HotPathTests
         using var visitor = app.Visitor();
         var dashboard = await admin.CreateDashboardAsync(await admin.CreateReportAsync(), await admin.CreateReportAsync("Second"));
         var url = $"/api/external/share/dashboard/{await admin.ShareDashboardAsync(dashboard)}/evaluate";
-        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(url)).Status);
+        await WarmAsync(counted, () => visitor.GetAsync(url));
 
         var before = counted.Counter.Count;
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(url)).Status);
@@ -52,8 +52,11 @@ public sealed class HotPathTests
         using var admin = app.Admin();
         using var visitor = app.Visitor();
         var key = await admin.ShareFileAsync();
-        Assert.Equal(0, (await visitor.GetAsync($"/api/2.0/files/share/{key}")).ShareStatus);
-        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{key}/content")).Status);
+        await WarmAsync(counted, async () =>
+        {
+            Assert.Equal(0, (await visitor.GetAsync($"/api/2.0/files/share/{key}")).ShareStatus);
+            Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{key}/content")).Status);
+        });
 
         var before = counted.Counter.Count;
         Assert.Equal(0, (await visitor.GetAsync($"/api/2.0/files/share/{key}")).ShareStatus);
@@ -94,6 +97,18 @@ public sealed class HotPathTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(url)).Status);
     }
+
+    /// <summary>
+    /// Repeats <paramref name="request"/> until one needs no database query (bounded). On PostgreSQL an instance
+    /// also hears its own writes announced, a moment after it made them, and drops those records once more.
+    /// </summary>
+    private static async Task WarmAsync(CountedApplication counted, Func<Task> request) =>
+        Assert.True(await Eventually.HoldsAsync(async () =>
+        {
+            var before = counted.Counter.Count;
+            await request();
+            return counted.Counter.Count == before;
+        }));
 
     /// <summary>An application whose database commands are counted; on PostgreSQL, ready once its change listener is.</summary>
     private static async Task<CountedApplication> StartedAsync()
