@@ -152,9 +152,10 @@ public sealed partial class AdminConsoleTests
         var fileId = await admin.UploadFileAsync("plan.txt");
         var console = await SignInAsync(browser);
 
-        var answer = await PostFormAsync(browser, $"/admin/files/{fileId}/links", new()
+        var answer = await PostFormAsync(browser, "/admin/links", new()
         {
             ["__RequestVerificationToken"] = TokenOf(console.Text),
+            ["fileId"] = fileId.ToString(),
             ["password"] = "Long-Enough-1",
             ["expires"] = "2030-06-30",
         });
@@ -176,9 +177,10 @@ public sealed partial class AdminConsoleTests
         var fileId = await admin.UploadFileAsync("plan.txt");
         var console = await SignInAsync(browser);
 
-        var answer = await PostFormAsync(browser, $"/admin/files/{fileId}/links", new()
+        var answer = await PostFormAsync(browser, "/admin/links", new()
         {
             ["__RequestVerificationToken"] = TokenOf(console.Text),
+            ["fileId"] = fileId.ToString(),
             ["password"] = "short",
         });
 

@@ -127,7 +127,17 @@ public sealed class BrowserTests : IAsyncLifetime
         var shareId = await ShareReportAsync();
         using (var admin = new SharekeepClient(Server.CreateClient(), Secret))
         {
-            var dashboard = await admin.CreateDashboardAsync(await admin.CreateReportAsync("Revenue"), await admin.CreateReportAsync("Costs"));
+            var revenue = await admin.CreateReportAsync("Revenue", new
+            {
+                columns = new[] { "month", "revenue (k€)" },
+                rows = new object[][] { ["July", 412], ["August", 388], ["September", 455], ["October", 471] },
+            });
+            var costs = await admin.CreateReportAsync("Costs", new
+            {
+                columns = new[] { "category", "cost (k€)" },
+                rows = new object[][] { ["Staff", 210], ["Cloud", 64], ["Office", 38], ["Travel", 22] },
+            });
+            var dashboard = await admin.CreateDashboardAsync(revenue, costs);
             var dashboardShare = await admin.ShareDashboardAsync(dashboard);
             var key = await admin.ShareFileAsync(new { title = "contract", password = "Right-Password-1" }, name: "contract.pdf", content: "%PDF-1.4", contentType: "application/pdf");
             using var browser = Browser.Open(Server.Address, phone);

@@ -40,7 +40,7 @@ internal static class AdminEndpoints
         actions.MapPost("/files", UploadAsync)
             .WithMetadata(new BodyLimit(maxUpload + MultipartOverheadBytes))
             .WithFormOptions(multipartBodyLengthLimit: maxUpload + MultipartOverheadBytes);
-        actions.MapPost("/files/{fileId:guid}/links", CreateLinkAsync);
+        actions.MapPost("/links", CreateLinkAsync);
         actions.MapPost("/files/{fileId:guid}/links/{linkId:guid}/revoke", RevokeLinkAsync);
         return routes;
     }
@@ -162,11 +162,15 @@ internal static class AdminEndpoints
     }
 
     private static async Task<IResult> CreateLinkAsync(
-        Guid fileId, HttpContext context, IAntiforgery antiforgery, FileLinkService links, AdminOverviewReader reader, CancellationToken cancellationToken)
+        HttpContext context, IAntiforgery antiforgery, FileLinkService links, AdminOverviewReader reader, CancellationToken cancellationToken)
     {
         if (await AdminForms.ReadAsync(context, antiforgery) is not { } fields)
         {
             return Back("stale-form");
+        }
+        if (!Guid.TryParse(fields["fileId"].ToString(), out var fileId))
+        {
+            return await InvalidAsync(context, antiforgery, reader, ["Choose a file to link to."], cancellationToken);
         }
         DateTimeOffset? expires = null;
         if (fields["expires"].ToString() is { Length: > 0 } date)
