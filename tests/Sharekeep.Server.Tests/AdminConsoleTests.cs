@@ -122,6 +122,31 @@ public sealed partial class AdminConsoleTests
     }
 
     [Fact]
+    public async Task SignOut_EndsTheSession()
+    {
+        await using var app = new SharekeepApplication();
+        using var browser = app.Visitor();
+        var console = await SignInAsync(browser);
+
+        var answer = await PostFormAsync(browser, "/admin/sign-out", new() { ["__RequestVerificationToken"] = TokenOf(console.Text) });
+
+        Assert.Contains("You are signed out.", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sharing switches", (await browser.GetAsync("/admin")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignOutWithoutItsToken_KeepsTheSession()
+    {
+        await using var app = new SharekeepApplication();
+        using var browser = app.Visitor();
+        await SignInAsync(browser);
+
+        await PostFormAsync(browser, "/admin/sign-out", []);
+
+        Assert.Contains("Sharing switches", (await browser.GetAsync("/admin")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SwitchingSharingOff_IsTheSamePolicyChangeAsTheApis_Audited()
     {
         await using var app = new SharekeepApplication();
@@ -163,8 +188,8 @@ public sealed partial class AdminConsoleTests
         Assert.Contains("The file link is ready", answer.Text, StringComparison.Ordinal);
         var link = (await admin.GetAsync($"/api/2.0/files/file/{fileId}/links")).Body.GetProperty("response")[0].GetProperty("sharedTo");
         Assert.StartsWith("2030-06-30T23:59:59", link.GetProperty("expirationDate").GetString(), StringComparison.Ordinal);
-        Assert.Contains("<td>2030-06-30 23:59 UTC</td>", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("<td>yes</td>", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Expires\">2030-06-30 23:59 UTC</td>", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Password\">yes</td>", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Long-Enough-1", answer.Text, StringComparison.Ordinal);
     }
 
@@ -201,8 +226,8 @@ public sealed partial class AdminConsoleTests
 
         var page = (await browser.GetAsync("/admin?q=headc")).Text;
 
-        Assert.Contains("<td>Headcount</td>", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("<td>Quarterly sales</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Resource\">Headcount</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td data-label=\"Resource\">Quarterly sales</td>", page, StringComparison.Ordinal);
     }
 
     [Fact]

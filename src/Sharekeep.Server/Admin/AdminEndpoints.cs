@@ -33,7 +33,7 @@ internal static class AdminEndpoints
 
         // Antiforgery is checked by hand (AdminForms) so that a stale form gets the page back, not a JSON error.
         var actions = routes.MapGroup(Path).RequireAuthorization(AdminSession.Policy).ExcludeFromDescription().DisableAntiforgery();
-        actions.MapPost("/sign-out", (Delegate)SignOutAsync);
+        actions.MapPost("/sign-out", SignOutAsync);
         actions.MapPost("/policy", SetPolicyAsync);
         actions.MapPost("/shares", ShareAsync);
         actions.MapPost("/shares/{shareId}/revoke", RevokeShareAsync);
@@ -72,8 +72,12 @@ internal static class AdminEndpoints
         return Back();
     }
 
-    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext context)
+    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
     {
+        if (await AdminForms.ReadAsync(context, antiforgery) is null)
+        {
+            return Back("stale-form");
+        }
         await AdminSession.SignOutAsync(context);
         return Back("signed-out");
     }

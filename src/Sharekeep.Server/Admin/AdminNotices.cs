@@ -26,6 +26,4 @@ internal static class AdminNotices
     };
 
     public static string? Message(string? code) => code is not null && Messages.TryGetValue(code, out var message) ? message : null;
-
-    public static bool IsKnown(string code) => Messages.ContainsKey(code);
 }

@@ -3,19 +3,15 @@ namespace Sharekeep.Server.Public;
 /// <summary>The headers every HTML page carries: nothing loads from elsewhere, nothing frames it, nothing is sniffed.</summary>
 internal static class SecurityHeaders
 {
-    /// <summary>Share pages: no script at all, styles and images from our origin only.</summary>
-    public const string PublicPagePolicy =
+    /// <summary>No script at all (the pages need none), styles and images from our origin only, never framed.</summary>
+    public const string PagePolicy =
         "default-src 'none'; img-src 'self'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    /// <summary>The admin console: also our own script (progressive enhancement only).</summary>
-    public const string AdminPagePolicy =
-        "default-src 'none'; script-src 'self'; img-src 'self'; style-src 'self'; form-action 'self'; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-    public static void ForPublicPage(HttpResponse response) => Apply(response, PublicPagePolicy);
+    public static void ForPublicPage(HttpResponse response) => Apply(response, PagePolicy);
 
     public static void ForAdminPage(HttpResponse response)
     {
-        Apply(response, AdminPagePolicy);
+        Apply(response, PagePolicy);
         response.Headers.CacheControl = "no-store";
         response.Headers["Referrer-Policy"] = "same-origin";
     }
