@@ -98,6 +98,23 @@ public sealed class HotPathTests
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(url)).Status);
     }
 
+    [Fact]
+    public async Task Healthz_SaysDegradedWhileTheCacheIsSuspended()
+    {
+        await using var counted = await StartedAsync();
+        using var visitor = counted.App.Visitor();
+        var cache = counted.App.Services.GetRequiredService<StorageCache>();
+
+        cache.Suspend();
+        var suspended = await visitor.GetAsync("/healthz");
+        cache.Resume();
+        var resumed = await visitor.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, suspended.Status);
+        Assert.Equal("Degraded", suspended.Text);
+        Assert.Equal("Healthy", resumed.Text);
+    }
+
     /// <summary>
     /// Repeats <paramref name="request"/> until one needs no database query (bounded). On PostgreSQL an instance
     /// also hears its own writes announced, a moment after it made them, and drops those records once more.

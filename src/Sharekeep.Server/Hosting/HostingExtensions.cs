@@ -60,7 +60,9 @@ internal static class HostingExtensions
         // Unlock cookies are signed with a key ring kept in the database: it survives restarts and every instance shares it.
         builder.Services.AddDataProtection().SetApplicationName("Sharekeep").PersistKeysToDbContext<SharekeepDbContext>();
 
-        builder.Services.AddHealthChecks().AddDbContextCheck<SharekeepDbContext>("database");
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<SharekeepDbContext>("database")
+            .AddCheck<ChangeFeedHealthCheck>("change-feed");
         return builder;
     }
 
