@@ -19,6 +19,15 @@ secret="bench-secret-0123456789abcdef"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# With two cores or more, the server under test gets core 0 and wrk core 1: otherwise the two fight over the
+# same cores and the numbers measure the scheduler as much as the server. The ceiling runs the same way.
+pin_server=()
+pin_wrk=()
+if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
+  pin_server=(taskset -c 0)
+  pin_wrk=(taskset -c 1)
+fi
+
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 command -v curl >/dev/null || missing+=(curl)
@@ -51,7 +60,7 @@ start() {
   local name=$1 dll=$2 port=$3
   shift 3
   env "$@" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-    dotnet "$dll" --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1 &
+    "${pin_server[@]}" dotnet "$dll" --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1 &
   local pid=$!
   pids+=("$pid")
   eval "pid_$name=$pid"
@@ -78,11 +87,11 @@ results="$work/results.tsv"
 # runs, of which the faster counts: this machine is shared, and a slow run measures the neighbours.
 measure() {
   local label=$1 shares=$2 base=$3 pattern=$4 keys=$5
-  wrk -t"$threads" -c"$connections" -d"${warmup}s" -s bench/wrk/rotate.lua "$base" -- "$pattern" "$keys" >/dev/null
+  "${pin_wrk[@]}" wrk -t"$threads" -c"$connections" -d"${warmup}s" -s bench/wrk/rotate.lua "$base" -- "$pattern" "$keys" >/dev/null
   local line best="" best_requests=-1 failures=0
   local requests duration_us p50_us p99_us errors non2xx bytes
   for _ in 1 2; do
-    line=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" -s bench/wrk/rotate.lua "$base" -- "$pattern" "$keys" | grep '^RESULT')
+    line=$("${pin_wrk[@]}" wrk -t"$threads" -c"$connections" -d"${seconds}s" -s bench/wrk/rotate.lua "$base" -- "$pattern" "$keys" | grep '^RESULT')
     eval "$(sed 's/^RESULT //; s/ /;/g' <<<"$line")"
     # Errors of both runs count, whichever is kept.
     failures=$((failures + errors + non2xx))
@@ -104,7 +113,7 @@ warm_up() {
   local pattern keys
   for scenario in "/api/external/share/report/%s/evaluate report-keys" "/api/2.0/files/share/%s link-keys" "/s/%s/content download-key"; do
     read -r pattern keys <<<"$scenario"
-    wrk -t"$threads" -c"$connections" -d10s -s bench/wrk/rotate.lua "$1" -- "$pattern" "$work/$keys.txt" >/dev/null
+    "${pin_wrk[@]}" wrk -t"$threads" -c"$connections" -d10s -s bench/wrk/rotate.lua "$1" -- "$pattern" "$work/$keys.txt" >/dev/null
   done
 }
 
@@ -173,7 +182,7 @@ echo "Ceiling: a bare ASP.NET Core app answering \"ok\"" >&2
 port=$(free_port)
 echo "-" >"$work/no-key.txt"
 health_path="" start ceiling "$work/ceiling/Sharekeep.Bench.Ceiling.dll" "$port"
-wrk -t"$threads" -c"$connections" -d10s "http://127.0.0.1:$port/" >/dev/null
+"${pin_wrk[@]}" wrk -t"$threads" -c"$connections" -d10s "http://127.0.0.1:$port/" >/dev/null
 measure "ceiling: bare ASP.NET Core" "-" "http://127.0.0.1:$port" "/" "$work/no-key.txt"
 stop "$pid_ceiling"
 
@@ -193,7 +202,7 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 report=$(cat <<REPORT
 Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($cpu), wrk $threads threads / $connections connections,
 best of two ${seconds} s runs after a ${warmup} s warm-up (and 10 s per scenario on a fresh server or data set); wrk rotates over $sample keys drawn at random from all shares
-(all of them at $small). Server and wrk share the machine. Produced by \`bench/run.sh\`.
+(all of them at $small). $([ ${#pin_server[@]} -gt 0 ] && echo "Servers run on core 0, wrk on core 1 (taskset)." || echo "Server and wrk share the machine.") Produced by \`bench/run.sh\`.
 
 | Scenario | Shares | req/s | p50 ms | p99 ms | vs ceiling | vs 1 k | errors |
 |---|---|---|---|---|---|---|---|

@@ -45,5 +45,5 @@ internal static class ReportEndpoints
             : NativeProblems.NotFound($"There is no report with id {id}.");
 
     private static ReportResponse ToResponse(Report report) =>
-        new(report.Id, report.Name, ReportData.ToElement(report.DataJson), report.Created);
+        new(report.Id, report.Name, ReportData.ToElement(report), report.Created);
 }

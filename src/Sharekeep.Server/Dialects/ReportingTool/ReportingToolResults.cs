@@ -24,7 +24,7 @@ internal static class ReportingToolResults
 
     public static ReportEvaluation ToEvaluation(Report report) => new(
         new ReportDefinition(report.Id, report.Name, report.Created, report.Created),
-        new ReportResult(ReportData.ToElement(report.DataJson)));
+        new ReportResult(ReportData.ToElement(report)));
 
     public static DashboardDefinition ToDefinition(SharedDashboard shared) => new(
         shared.Dashboard.Id,
