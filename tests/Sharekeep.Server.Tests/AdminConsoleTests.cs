@@ -1,29 +1,18 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Sharekeep.Server.Tests.Infrastructure;
 
 namespace Sharekeep.Server.Tests;
 
 /// <summary>/admin over HTTP: the session, its antiforgery tokens, and that every action is the domain's own.</summary>
-public sealed partial class AdminConsoleTests
+public sealed class AdminConsoleTests
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<value>[^\"]+)\"")]
-    private static partial Regex TokenField();
-
-    private static string TokenOf(string page)
-    {
-        var match = TokenField().Match(page);
-        Assert.True(match.Success, "The page has no antiforgery token.");
-        return WebUtility.HtmlDecode(match.Groups["value"].Value);
-    }
-
     private static Task<Answer> PostFormAsync(SharekeepClient browser, string path, Dictionary<string, string> fields) =>
         browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) });
 
     private static async Task<Answer> SignInAsync(SharekeepClient browser, string secret = SharekeepApplication.Secret)
     {
-        var token = TokenOf((await browser.GetAsync("/admin")).Text);
-        return await PostFormAsync(browser, "/admin/sign-in", new() { ["__RequestVerificationToken"] = token, ["secret"] = secret });
+        var token = FormToken.In((await browser.GetAsync("/admin")).Text);
+        return await PostFormAsync(browser, "/admin/sign-in", new() { [FormToken.FieldName] = token, ["secret"] = secret });
     }
 
     [Fact]
@@ -46,10 +35,10 @@ public sealed partial class AdminConsoleTests
         using var raw = app.RawVisitor();
         var first = await raw.Http.GetAsync("/admin", TestContext.Current.CancellationToken);
         var antiforgeryCookie = first.Headers.GetValues("Set-Cookie").First().Split(';')[0];
-        var token = TokenOf(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var token = FormToken.In(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/sign-in")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["secret"] = SharekeepApplication.Secret }),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { [FormToken.FieldName] = token, ["secret"] = SharekeepApplication.Secret }),
         };
         request.Headers.Add("Cookie", antiforgeryCookie);
 
@@ -128,7 +117,7 @@ public sealed partial class AdminConsoleTests
         using var browser = app.Visitor();
         var console = await SignInAsync(browser);
 
-        var answer = await PostFormAsync(browser, "/admin/sign-out", new() { ["__RequestVerificationToken"] = TokenOf(console.Text) });
+        var answer = await PostFormAsync(browser, "/admin/sign-out", new() { [FormToken.FieldName] = FormToken.In(console.Text) });
 
         Assert.Contains("You are signed out.", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Sharing switches", (await browser.GetAsync("/admin")).Text, StringComparison.Ordinal);
@@ -156,7 +145,7 @@ public sealed partial class AdminConsoleTests
 
         var answer = await PostFormAsync(browser, "/admin/policy", new()
         {
-            ["__RequestVerificationToken"] = TokenOf(console.Text),
+            [FormToken.FieldName] = FormToken.In(console.Text),
             ["setting"] = "sharing",
             ["enabled"] = "false",
         });
@@ -179,7 +168,7 @@ public sealed partial class AdminConsoleTests
 
         var answer = await PostFormAsync(browser, "/admin/links", new()
         {
-            ["__RequestVerificationToken"] = TokenOf(console.Text),
+            [FormToken.FieldName] = FormToken.In(console.Text),
             ["fileId"] = fileId.ToString(),
             ["password"] = "Long-Enough-1",
             ["expires"] = "2030-06-30",
@@ -204,7 +193,7 @@ public sealed partial class AdminConsoleTests
 
         var answer = await PostFormAsync(browser, "/admin/links", new()
         {
-            ["__RequestVerificationToken"] = TokenOf(console.Text),
+            [FormToken.FieldName] = FormToken.In(console.Text),
             ["fileId"] = fileId.ToString(),
             ["password"] = "short",
         });

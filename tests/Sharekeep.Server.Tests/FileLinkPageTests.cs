@@ -14,21 +14,16 @@ public sealed partial class FileLinkPageTests
 
     private static async Task<Answer> SubmitPasswordAsync(SharekeepClient browser, string key, string password)
     {
-        var form = (await browser.GetAsync($"/s/{key}")).Text;
-        var token = TokenField().Match(form);
-        Assert.True(token.Success, "The password form has no antiforgery token.");
+        var token = FormToken.In((await browser.GetAsync($"/s/{key}")).Text, "The password form has no antiforgery token.");
         return await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/s/{key}")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                [token.Groups["name"].Value] = WebUtility.HtmlDecode(token.Groups["value"].Value),
+                [FormToken.FieldName] = token,
                 ["password"] = password,
             }),
         });
     }
-
-    [GeneratedRegex("name=\"(?<name>__RequestVerificationToken)\" value=\"(?<value>[^\"]+)\"")]
-    private static partial Regex TokenField();
 
     [Fact]
     public async Task Page_ShowsTheFileNameSizeAndADownloadButton()
