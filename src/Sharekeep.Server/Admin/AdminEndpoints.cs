@@ -22,11 +22,10 @@ namespace Sharekeep.Server.Admin;
 internal static class AdminEndpoints
 {
     public const string Path = "/admin";
-    private const long MultipartOverheadBytes = 64 * 1024;
 
     public static IEndpointRouteBuilder MapAdminConsole(this IEndpointRouteBuilder routes)
     {
-        var maxUpload = routes.ServiceProvider.GetRequiredService<IOptions<FilesOptions>>().Value.MaxUploadBytes;
+        var maxRequest = routes.ServiceProvider.GetRequiredService<IOptions<FilesOptions>>().Value.MaxUploadRequestBytes;
         var open = routes.MapGroup(Path).AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
         open.MapGet("/", ShowAsync);
         open.MapPost("/sign-in", SignInAsync).RequireRateLimiting(AdminSession.SignInLimiter);
@@ -38,8 +37,8 @@ internal static class AdminEndpoints
         actions.MapPost("/shares", ShareAsync);
         actions.MapPost("/shares/{shareId}/revoke", RevokeShareAsync);
         actions.MapPost("/files", UploadAsync)
-            .WithMetadata(new BodyLimit(maxUpload + MultipartOverheadBytes))
-            .WithFormOptions(multipartBodyLengthLimit: maxUpload + MultipartOverheadBytes);
+            .WithMetadata(new BodyLimit(maxRequest))
+            .WithFormOptions(multipartBodyLengthLimit: maxRequest);
         actions.MapPost("/links", CreateLinkAsync);
         actions.MapPost("/files/{fileId:guid}/links/{linkId:guid}/revoke", RevokeLinkAsync);
         return routes;
@@ -52,10 +51,7 @@ internal static class AdminEndpoints
         {
             return SignInPage(context, Form(context, antiforgery), AdminNotices.Message(notice), StatusCodes.Status200OK);
         }
-        var form = Form(context, antiforgery);
-        var overview = await reader.ReadAsync(context.Request, q, notice, form, cancellationToken);
-        SecurityHeaders.ForAdminPage(context.Response);
-        return new RazorComponentResult<AdminPage>(new { Model = overview });
+        return await ConsolePageAsync(context, antiforgery, reader, q, notice, [], StatusCodes.Status200OK, cancellationToken);
     }
 
     private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, ApiSecret secret)
@@ -203,12 +199,23 @@ internal static class AdminEndpoints
     }
 
     /// <summary>The console again with the domain's own reasons, so that the form can be corrected; nothing was changed.</summary>
-    private static async Task<IResult> InvalidAsync(
-        HttpContext context, IAntiforgery antiforgery, AdminOverviewReader reader, IReadOnlyList<string> errors, CancellationToken cancellationToken)
+    private static Task<IResult> InvalidAsync(
+        HttpContext context, IAntiforgery antiforgery, AdminOverviewReader reader, IReadOnlyList<string> errors, CancellationToken cancellationToken) =>
+        ConsolePageAsync(context, antiforgery, reader, null, "invalid", errors, StatusCodes.Status400BadRequest, cancellationToken);
+
+    private static async Task<IResult> ConsolePageAsync(
+        HttpContext context,
+        IAntiforgery antiforgery,
+        AdminOverviewReader reader,
+        string? search,
+        string? notice,
+        IReadOnlyList<string> errors,
+        int status,
+        CancellationToken cancellationToken)
     {
-        var overview = await reader.ReadAsync(context.Request, null, "invalid", Form(context, antiforgery), cancellationToken, errors);
+        var overview = await reader.ReadAsync(context.Request, search, notice, Form(context, antiforgery), errors, cancellationToken);
         SecurityHeaders.ForAdminPage(context.Response);
-        return new RazorComponentResult<AdminPage>(new { Model = overview }) { StatusCode = StatusCodes.Status400BadRequest };
+        return new RazorComponentResult<AdminPage>(new { Model = overview }) { StatusCode = status };
     }
 
     private static async Task<RedirectHttpResult> RevokeLinkAsync(

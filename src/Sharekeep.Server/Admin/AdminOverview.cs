@@ -47,7 +47,7 @@ internal sealed class AdminOverviewReader(
     public const int AuditRows = 25;
 
     public async Task<AdminOverview> ReadAsync(
-        HttpRequest request, string? search, string? notice, AdminForm form, CancellationToken cancellationToken, IReadOnlyList<string>? errors = null)
+        HttpRequest request, string? search, string? notice, AdminForm form, IReadOnlyList<string> errors, CancellationToken cancellationToken)
     {
         var current = await policy.GetAsync(cancellationToken);
         var audit = await policy.GetAuditAsync(AuditRows, cancellationToken);
@@ -102,6 +102,6 @@ internal sealed class AdminOverviewReader(
             .OrderByDescending(r => r.Created)
             .Take(MaxRows)
             .ToList();
-        return new AdminOverview(current, lastChanges, shown, term, reports, dashboards, storedFiles, audit, AdminNotices.Message(notice), errors ?? [], form);
+        return new AdminOverview(current, lastChanges, shown, term, reports, dashboards, storedFiles, audit, AdminNotices.Message(notice), errors, form);
     }
 }

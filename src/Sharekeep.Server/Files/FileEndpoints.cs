@@ -9,17 +9,14 @@ namespace Sharekeep.Server.Files;
 
 internal static class FileEndpoints
 {
-    /// <summary>Room for the multipart boundaries and part headers around the file itself.</summary>
-    private const long MultipartOverheadBytes = 64 * 1024;
-
     public static RouteGroupBuilder MapFiles(this IEndpointRouteBuilder routes)
     {
-        var maxUpload = routes.ServiceProvider.GetRequiredService<IOptions<FilesOptions>>().Value.MaxUploadBytes;
+        var maxRequest = routes.ServiceProvider.GetRequiredService<IOptions<FilesOptions>>().Value.MaxUploadRequestBytes;
         var group = routes.MapGroup("/files").WithTags("Files");
         group.MapPost("/", UploadAsync)
             .WithName("UploadFile")
             .WithSummary("Uploads one file as multipart/form-data; its bytes are streamed to the data directory.")
-            .WithMetadata(new BodyLimit(maxUpload + MultipartOverheadBytes))
+            .WithMetadata(new BodyLimit(maxRequest))
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

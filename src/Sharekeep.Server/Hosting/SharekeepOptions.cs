@@ -28,6 +28,9 @@ internal sealed class FilesOptions
     [Range(1, long.MaxValue / 2, ErrorMessage = "Sharekeep:Files:MaxUploadBytes must be a positive number of bytes.")]
     public long MaxUploadBytes { get; set; } = 100L * 1024 * 1024;
 
+    /// <summary>The largest upload request: the file plus room for the multipart boundaries and part headers.</summary>
+    public long MaxUploadRequestBytes => MaxUploadBytes + (64 * 1024);
+
     /// <summary>
     /// Where uploaded content is kept; empty means "files" in the data directory. Several instances must all
     /// name one shared folder (a network file system, say).

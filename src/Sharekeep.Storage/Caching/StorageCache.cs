@@ -15,15 +15,14 @@ public sealed class StorageCache : IDisposable
     private readonly TimeSpan _maxAge;
     private readonly Lock _fillLock = new();
     private long _generation;
-    private volatile bool _trusted;
+    private volatile bool _trusted = true;
     private long _trustedUntil = long.MaxValue;
 
-    public StorageCache(IOptions<StorageCacheOptions> options, bool trustedAtStart = true)
+    public StorageCache(IOptions<StorageCacheOptions> options)
     {
         var value = options.Value;
         _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, value.MaxEntries), CompactionPercentage = 0.1 });
         _maxAge = TimeSpan.FromSeconds(Math.Max(1, value.MaxAgeSeconds));
-        _trusted = trustedAtStart;
     }
 
     /// <summary>
