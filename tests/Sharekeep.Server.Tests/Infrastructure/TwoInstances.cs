@@ -1,4 +1,5 @@
 using Npgsql;
+using Sharekeep.Storage.Postgres;
 
 namespace Sharekeep.Server.Tests.Infrastructure;
 
@@ -23,8 +24,6 @@ public sealed class TwoInstances : IAsyncDisposable
 
     public ServerProcess Second { get; }
 
-    public string ConnectionString => TestDatabase.Settings(_directory)["ConnectionStrings:Sharekeep"]!;
-
     public static async Task<TwoInstances> StartAsync()
     {
         Assert.True(TestDatabase.IsPostgres, "Several instances need PostgreSQL: run with SHAREKEEP_TEST_PROVIDER=postgres (scripts/test.sh does).");
@@ -44,25 +43,20 @@ public sealed class TwoInstances : IAsyncDisposable
     public static SharekeepClient Visitor(ServerProcess server) => new(server.CreateClient(), null);
 
     /// <summary>Ends every change listener's session from the database side, as a failover or a network cut would.</summary>
-    public async Task<int> TerminateListenersAsync()
-    {
-        await using var connection = new NpgsqlConnection(TestDatabase.AdminConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @db AND application_name = 'sharekeep-listener'",
-            connection);
-        command.Parameters.AddWithValue("db", new NpgsqlConnectionStringBuilder(ConnectionString).Database!);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<int> TerminateListenersAsync() => CountListenersAsync("count(pg_terminate_backend(pid))");
 
-    public async Task<int> CountListenersAsync()
+    public Task<int> CountListenersAsync() => CountListenersAsync("count(*)");
+
+    /// <summary>Runs <paramref name="aggregate"/> over the listeners' sessions on the instances' database.</summary>
+    private async Task<int> CountListenersAsync(string aggregate)
     {
         await using var connection = new NpgsqlConnection(TestDatabase.AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = @db AND application_name = 'sharekeep-listener'",
+            $"SELECT {aggregate} FROM pg_stat_activity WHERE datname = @db AND application_name = @listener",
             connection);
-        command.Parameters.AddWithValue("db", new NpgsqlConnectionStringBuilder(ConnectionString).Database!);
+        command.Parameters.AddWithValue("db", TestDatabase.NameFor(_directory));
+        command.Parameters.AddWithValue("listener", PostgresChangeListener.ApplicationName);
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
