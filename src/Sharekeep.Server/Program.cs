@@ -3,15 +3,21 @@ using Sharekeep.Server.Dialects.DocumentPlatform;
 using Sharekeep.Server.Dialects.ReportingTool;
 using Sharekeep.Server.Errors;
 using Sharekeep.Server.Hosting;
+using Sharekeep.Server.Native;
 using Sharekeep.Server.OpenApi;
+using Sharekeep.Server.Pages;
 using Sharekeep.Server.Public;
 using Sharekeep.Server.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddSharekeepCore();
+builder.ConfigureSharekeepHost();
+builder.AddSharekeepDomain();
+builder.AddSharekeepStorage();
+builder.AddSharekeepHealthChecks();
 builder.AddApiSecretAuthentication();
-builder.AddAdminSession();
+builder.AddSharekeepPages();
+builder.AddAdminConsole();
 builder.AddApiErrors();
 builder.AddApiDocs();
 
@@ -26,7 +32,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapApiDocs();
-app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapSharekeepHealthChecks();
 
 app.MapGroup("/api/v1").MapNativeApi();
 app.MapReportingTool();

@@ -21,7 +21,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageCacheOptions>();
         services.AddSingleton<StorageCache>();
-        services.TryAddSingleton<IWriteLocks, DatabaseWideWriter>();
+        services.TryAddSingleton<IWriteLocks, NoWriteLocks>();
         services.AddCached<IResourceStore, EfResourceStore>((inner, cache) => new CachedResourceStore(inner, cache));
         services.AddCached<IShareStore, EfShareStore>((inner, cache) => new CachedShareStore(inner, cache));
         services.AddCached<IPolicyStore, EfPolicyStore>((inner, cache) => new CachedPolicyStore(inner, cache));

@@ -10,8 +10,8 @@ public interface IWriteLocks
     Task AcquireAsync(SharekeepDbContext db, string name, CancellationToken cancellationToken);
 }
 
-/// <summary>SQLite lets one writer at a time into the whole file, so there is nothing more to take.</summary>
-internal sealed class DatabaseWideWriter : IWriteLocks
+/// <summary>For SQLite, which lets one writer at a time into the whole file: there is no further lock to take.</summary>
+internal sealed class NoWriteLocks : IWriteLocks
 {
     public Task AcquireAsync(SharekeepDbContext db, string name, CancellationToken cancellationToken) => Task.CompletedTask;
 }

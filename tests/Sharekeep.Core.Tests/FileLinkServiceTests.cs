@@ -103,61 +103,137 @@ public sealed class FileLinkServiceTests
     }
 
     [Fact]
-    public async Task Set_ANewPassword_ChangesTheStamp()
+    public async Task Update_WithANewPassword_ChangesTheStamp()
     {
         var domain = new Domain();
         var link = await domain.NewLinkAsync(Password);
 
-        var changed = await domain.Links.SetAsync(
-            link.FileId, new LinkSettings(link.Id, false, null, null, false, false, "Another-Horse-7"), CancellationToken.None);
+        var changed = await domain.Links.UpdateAsync(
+            link.FileId, link.Id, new LinkSettings { Password = "Another-Horse-7" }, CancellationToken.None);
 
-        Assert.NotEqual(link.PasswordStamp, changed.Link!.PasswordStamp);
+        Assert.NotEqual(link.PasswordStamp, changed.Value!.PasswordStamp);
     }
 
     [Fact]
-    public async Task Set_Revoke_MakesTheKeyRevoked()
+    public async Task Update_WithoutAPassword_KeepsThePassword()
+    {
+        var domain = new Domain();
+        var link = await domain.NewLinkAsync(Password);
+
+        var changed = await domain.Links.UpdateAsync(link.FileId, link.Id, new LinkSettings { Title = "renamed" }, CancellationToken.None);
+
+        Assert.Equal(link.PasswordHash, changed.Value!.PasswordHash);
+        Assert.Equal(link.PasswordStamp, changed.Value.PasswordStamp);
+    }
+
+    [Fact]
+    public async Task Update_OfAnUnknownLink_IsNotFoundNamingTheLink()
     {
         var domain = new Domain();
         var link = await domain.NewLinkAsync();
 
-        var change = await domain.Links.SetAsync(link.FileId, new LinkSettings(link.Id, true, null, null, false, false, null), CancellationToken.None);
+        var changed = await domain.Links.UpdateAsync(link.FileId, Guid.NewGuid(), new LinkSettings(), CancellationToken.None);
 
-        Assert.Equal(LinkChangeStatus.Revoked, change.Status);
+        Assert.Equal(OutcomeStatus.NotFound, changed.Status);
+        Assert.True(changed.Errors!.Names("linkId"));
+    }
+
+    [Fact]
+    public async Task Update_OfALinkOfAnotherFile_IsInvalid()
+    {
+        var domain = new Domain();
+        var link = await domain.NewLinkAsync();
+        var other = await domain.NewFileAsync("other.txt");
+
+        var changed = await domain.Links.UpdateAsync(other.Id, link.Id, new LinkSettings(), CancellationToken.None);
+
+        Assert.Equal(OutcomeStatus.Invalid, changed.Status);
+        Assert.Equal(link, domain.LinkStore.Links[link.Id]);
+    }
+
+    [Fact]
+    public async Task Update_OfARevokedLink_IsInvalid()
+    {
+        var domain = new Domain();
+        var link = await domain.NewLinkAsync();
+        await domain.Links.RevokeAsync(link.FileId, link.Id, CancellationToken.None);
+
+        var changed = await domain.Links.UpdateAsync(link.FileId, link.Id, new LinkSettings(), CancellationToken.None);
+
+        Assert.Equal(OutcomeStatus.Invalid, changed.Status);
+        Assert.False(domain.LinkStore.Links[link.Id].IsActive);
+    }
+
+    [Fact]
+    public async Task Revoke_MakesTheKeyRevoked()
+    {
+        var domain = new Domain();
+        var link = await domain.NewLinkAsync();
+
+        var revoked = await domain.Links.RevokeAsync(link.FileId, link.Id, CancellationToken.None);
+
+        Assert.True(revoked.IsOk);
         Assert.Equal(VisitStatus.Revoked, (await domain.Links.OpenAsync(link.Key, null, CancellationToken.None)).Status);
     }
 
     [Fact]
-    public async Task Set_ForAMissingFile_IsFileNotFound()
+    public async Task Revoke_WithoutALinkId_IsInvalid()
     {
         var domain = new Domain();
+        var link = await domain.NewLinkAsync();
 
-        var change = await domain.Links.SetAsync(Guid.NewGuid(), new LinkSettings(null, false, null, null, false, false, null), CancellationToken.None);
+        var revoked = await domain.Links.RevokeAsync(link.FileId, null, CancellationToken.None);
 
-        Assert.Equal(LinkChangeStatus.FileNotFound, change.Status);
+        Assert.Equal(OutcomeStatus.Invalid, revoked.Status);
+        Assert.True(domain.LinkStore.Links[link.Id].IsActive);
     }
 
     [Fact]
-    public async Task Set_WithAnExpiryInThePast_IsInvalid()
+    public async Task Create_ForAMissingFile_IsNotFoundNamingTheFile()
+    {
+        var domain = new Domain();
+
+        var created = await domain.Links.CreateAsync(Guid.NewGuid(), null, new LinkSettings(), CancellationToken.None);
+
+        Assert.Equal(OutcomeStatus.NotFound, created.Status);
+        Assert.True(created.Errors!.Names("fileId"));
+    }
+
+    [Fact]
+    public async Task Create_WithAnExpiryInThePast_IsInvalid()
     {
         var domain = new Domain();
         var file = await domain.NewFileAsync();
 
-        var change = await domain.Links.SetAsync(
-            file.Id, new LinkSettings(null, false, null, domain.Clock.GetUtcNow().AddSeconds(-1), false, false, null), CancellationToken.None);
+        var created = await domain.Links.CreateAsync(
+            file.Id, null, new LinkSettings { Expires = domain.Clock.GetUtcNow().AddSeconds(-1) }, CancellationToken.None);
 
-        Assert.Equal(LinkChangeStatus.Invalid, change.Status);
+        Assert.Equal(OutcomeStatus.Invalid, created.Status);
         Assert.Empty(domain.LinkStore.Links);
     }
 
     [Fact]
-    public async Task Set_WithoutATitle_UsesTheDefault()
+    public async Task Create_WithoutATitle_UsesTheDefault()
     {
         var domain = new Domain();
         var file = await domain.NewFileAsync();
 
-        var change = await domain.Links.SetAsync(file.Id, new LinkSettings(null, false, "  ", null, false, false, null), CancellationToken.None);
+        var created = await domain.Links.CreateAsync(file.Id, null, new LinkSettings { Title = "  " }, CancellationToken.None);
 
-        Assert.Equal(LinkRules.DefaultTitle, change.Link!.Title);
+        Assert.Equal(LinkRules.DefaultTitle, created.Value!.Title);
+    }
+
+    [Fact]
+    public async Task Create_WhileExternalSharingIsOff_IsRefusedAndKeepsNothing()
+    {
+        var domain = new Domain();
+        var file = await domain.NewFileAsync();
+        await domain.Policy.SetAsync(PolicySetting.ExternalSharing, false, CancellationToken.None);
+
+        var created = await domain.Links.CreateAsync(file.Id, null, new LinkSettings(), CancellationToken.None);
+
+        Assert.Equal(OutcomeStatus.SharingOff, created.Status);
+        Assert.Empty(domain.LinkStore.Links);
     }
 
     [Fact]
@@ -169,6 +245,6 @@ public sealed class FileLinkServiceTests
         var second = await domain.NewLinkAsync();
 
         Assert.NotEqual(first.Key, second.Key);
-        Assert.True(Shares.ShareKeyFormat.IsWellFormed(first.Key));
+        Assert.True(Keys.LinkKeyFormat.IsWellFormed(first.Key));
     }
 }

@@ -1,6 +1,5 @@
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
-using Sharekeep.Core.Shares;
 using Sharekeep.Core.Tests.Fakes;
 
 namespace Sharekeep.Core.Tests;
@@ -15,10 +14,10 @@ public sealed class SharingServiceTests
 
         var outcome = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, CancellationToken.None);
 
-        Assert.Equal(ShareStatus.Ok, outcome.Status);
-        Assert.Equal(report.Id, outcome.Share!.ResourceId);
-        Assert.Equal(domain.Clock.GetUtcNow(), outcome.Share.Created);
-        Assert.True(outcome.Share.IsActive);
+        Assert.Equal(OutcomeStatus.Ok, outcome.Status);
+        Assert.Equal(report.Id, outcome.Value!.ResourceId);
+        Assert.Equal(domain.Clock.GetUtcNow(), outcome.Value.Created);
+        Assert.True(outcome.Value.IsActive);
     }
 
     [Fact]
@@ -30,7 +29,7 @@ public sealed class SharingServiceTests
         var first = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, CancellationToken.None);
         var second = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, CancellationToken.None);
 
-        Assert.Equal(first.Share, second.Share);
+        Assert.Equal(first.Value, second.Value);
     }
 
     [Fact]
@@ -41,7 +40,7 @@ public sealed class SharingServiceTests
 
         var outcome = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, CancellationToken.None);
 
-        Assert.Equal(ShareStatus.SharingDisabled, outcome.Status);
+        Assert.Equal(OutcomeStatus.SharingOff, outcome.Status);
         Assert.Empty(domain.ShareStore.Shares);
     }
 
@@ -52,19 +51,19 @@ public sealed class SharingServiceTests
 
         var outcome = await domain.Sharing.ShareAsync(ResourceKind.Dashboard, Guid.NewGuid(), CancellationToken.None);
 
-        Assert.Equal(ShareStatus.NotFound, outcome.Status);
+        Assert.Equal(OutcomeStatus.NotFound, outcome.Status);
     }
 
     [Fact]
     public async Task Open_WhileSharingIsDisabled_AnswersDisabledWithoutLookingTheKeyUp()
     {
         var domain = new Domain();
-        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Share!;
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Value!;
         await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
 
-        var outcome = await domain.Sharing.OpenAsync(ResourceKind.Report, share.Id, CancellationToken.None);
+        var outcome = await domain.Sharing.OpenAsync(ResourceKind.Report, share.Key, CancellationToken.None);
 
-        Assert.Equal(ShareStatus.SharingDisabled, outcome.Status);
+        Assert.Equal(OutcomeStatus.SharingOff, outcome.Status);
         Assert.Equal(0, domain.ShareStore.Lookups);
     }
 
@@ -72,36 +71,36 @@ public sealed class SharingServiceTests
     public async Task Open_AfterReEnabling_FindsTheSameShare()
     {
         var domain = new Domain();
-        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Share!;
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Value!;
         await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
         await domain.Policy.SetAsync(PolicySetting.Sharing, true, CancellationToken.None);
 
-        var outcome = await domain.Sharing.OpenAsync(ResourceKind.Report, share.Id, CancellationToken.None);
+        var outcome = await domain.Sharing.OpenAsync(ResourceKind.Report, share.Key, CancellationToken.None);
 
-        Assert.Equal(share, outcome.Share);
+        Assert.Equal(share, outcome.Value);
     }
 
     [Fact]
     public async Task Open_ARevokedShare_IsNotFound()
     {
         var domain = new Domain();
-        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Share!;
-        await domain.Sharing.RevokeAsync(share.Id, ResourceKind.Report, CancellationToken.None);
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Value!;
+        await domain.Sharing.RevokeAsync(share.Key, ResourceKind.Report, CancellationToken.None);
 
-        var outcome = await domain.Sharing.OpenAsync(ResourceKind.Report, share.Id, CancellationToken.None);
+        var outcome = await domain.Sharing.OpenAsync(ResourceKind.Report, share.Key, CancellationToken.None);
 
-        Assert.Equal(ShareStatus.NotFound, outcome.Status);
+        Assert.Equal(OutcomeStatus.NotFound, outcome.Status);
     }
 
     [Fact]
     public async Task Open_WithTheWrongKind_IsNotFound()
     {
         var domain = new Domain();
-        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Share!;
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Value!;
 
-        var outcome = await domain.Sharing.OpenAsync(ResourceKind.Dashboard, share.Id, CancellationToken.None);
+        var outcome = await domain.Sharing.OpenAsync(ResourceKind.Dashboard, share.Key, CancellationToken.None);
 
-        Assert.Equal(ShareStatus.NotFound, outcome.Status);
+        Assert.Equal(OutcomeStatus.NotFound, outcome.Status);
     }
 
     [Fact]
@@ -111,7 +110,7 @@ public sealed class SharingServiceTests
 
         var outcome = await domain.Sharing.OpenAsync(ResourceKind.Report, "../../etc/passwd", CancellationToken.None);
 
-        Assert.Equal(ShareStatus.NotFound, outcome.Status);
+        Assert.Equal(OutcomeStatus.NotFound, outcome.Status);
         Assert.Equal(0, domain.ShareStore.Lookups);
     }
 
@@ -119,10 +118,10 @@ public sealed class SharingServiceTests
     public async Task Revoke_WhileSharingIsDisabled_StillRevokes()
     {
         var domain = new Domain();
-        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Share!;
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Value!;
         await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
 
-        Assert.True(await domain.Sharing.RevokeAsync(share.Id, null, CancellationToken.None));
+        Assert.True(await domain.Sharing.RevokeAsync(share.Key, null, CancellationToken.None));
         Assert.False(domain.ShareStore.Shares.Single().IsActive);
     }
 
@@ -133,12 +132,12 @@ public sealed class SharingServiceTests
         var on = await domain.NewReportAsync("On");
         var off = await domain.NewReportAsync("Off");
         var dashboard = (await domain.Resources.CreateDashboardAsync("D", [on.Id], CancellationToken.None)).Value!;
-        var share = (await domain.Sharing.ShareAsync(ResourceKind.Dashboard, dashboard.Id, CancellationToken.None)).Share!;
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Dashboard, dashboard.Id, CancellationToken.None)).Value!;
 
-        var reachable = await domain.Views.OpenDashboardReportAsync(share.Id, on.Id, CancellationToken.None);
-        var unreachable = await domain.Views.OpenDashboardReportAsync(share.Id, off.Id, CancellationToken.None);
+        var reachable = await domain.Views.OpenDashboardReportAsync(share.Key, on.Id, CancellationToken.None);
+        var unreachable = await domain.Views.OpenDashboardReportAsync(share.Key, off.Id, CancellationToken.None);
 
         Assert.Equal(on, reachable.Value);
-        Assert.Equal(ShareStatus.NotFound, unreachable.Status);
+        Assert.Equal(OutcomeStatus.NotFound, unreachable.Status);
     }
 }

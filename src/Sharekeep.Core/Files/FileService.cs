@@ -1,5 +1,3 @@
-using Sharekeep.Core.Resources;
-
 namespace Sharekeep.Core.Files;
 
 /// <summary>Uploads, reads and deletes files; the native API and the admin pages both come here.</summary>
@@ -7,15 +5,14 @@ public sealed class FileService(IFileStore files, IFileContentStore content, Tim
 {
     public const int MaxListPage = 1000;
 
-    public async Task<Upload> UploadAsync(
+    public async Task<Outcome<StoredFile>> UploadAsync(
         string? fileName, string? contentType, Stream source, long maxBytes, CancellationToken cancellationToken)
     {
         var name = FileRules.CleanName(fileName);
         if (name is null)
         {
-            var errors = new ValidationErrors();
-            errors.Add("file", $"The file needs a name of 1 to {FileRules.MaxNameLength} characters, without control characters.");
-            return Upload.Invalid(errors);
+            return Outcome<StoredFile>.Invalid(
+                "file", $"The file needs a name of 1 to {FileRules.MaxNameLength} characters, without control characters.");
         }
 
         var now = time.GetUtcNow();
@@ -23,7 +20,7 @@ public sealed class FileService(IFileStore files, IFileContentStore content, Tim
         var written = await content.WriteAsync(id, source, maxBytes, cancellationToken);
         if (written is null)
         {
-            return Upload.TooLarge;
+            return Outcome<StoredFile>.TooLarge;
         }
         var file = new StoredFile(id, name, FileRules.NormalizeContentType(contentType), written.Size, written.Sha256, now);
         try
@@ -36,7 +33,7 @@ public sealed class FileService(IFileStore files, IFileContentStore content, Tim
             content.Delete(id);
             throw;
         }
-        return Upload.Done(file);
+        return Outcome<StoredFile>.Ok(file);
     }
 
     public Task<StoredFile?> FindAsync(Guid id, CancellationToken cancellationToken) => files.FindAsync(id, cancellationToken);
@@ -56,14 +53,4 @@ public sealed class FileService(IFileStore files, IFileContentStore content, Tim
         content.Delete(id);
         return true;
     }
-}
-
-/// <summary>The answer to an upload: the stored file, or why it was refused.</summary>
-public sealed record Upload(StoredFile? File, ValidationErrors? Errors, bool IsTooLarge)
-{
-    public static readonly Upload TooLarge = new(null, null, true);
-
-    public static Upload Done(StoredFile file) => new(file, null, false);
-
-    public static Upload Invalid(ValidationErrors errors) => new(null, errors, false);
 }

@@ -1,7 +1,6 @@
 using Sharekeep.Core.Files;
+using Sharekeep.Core.Keys;
 using Sharekeep.Core.Policy;
-using Sharekeep.Core.Resources;
-using Sharekeep.Core.Shares;
 
 namespace Sharekeep.Core.Links;
 
@@ -10,84 +9,105 @@ public sealed class FileLinkService(
     IFileLinkStore links,
     IFileStore files,
     PolicyService policy,
-    IShareKeyGenerator keys,
+    ILinkKeyGenerator keys,
     PasswordAttemptThrottle throttle,
     TimeProvider time)
 {
-    public async Task<LinkChange> SetAsync(Guid fileId, LinkSettings settings, CancellationToken cancellationToken)
+    /// <summary>Makes a new link to a file, while external sharing is on.</summary>
+    /// <param name="linkId">The id the caller chose for it (the platform lets a client name a new link), or null for a new one.</param>
+    public async Task<Outcome<FileLink>> CreateAsync(Guid fileId, Guid? linkId, LinkSettings settings, CancellationToken cancellationToken)
     {
         if (await files.FindAsync(fileId, cancellationToken) is null)
         {
-            return new LinkChange(LinkChangeStatus.FileNotFound);
-        }
-        // The platform sends the empty GUID for "a new link".
-        var chosenId = settings.LinkId is { } id && id != Guid.Empty ? id : (Guid?)null;
-        var existing = chosenId is { } wanted ? await links.FindAsync(wanted, cancellationToken) : null;
-        if (existing is not null && existing.FileId != fileId)
-        {
-            return Invalid("linkId", "linkId names a link of another file.");
+            return FileNotFound(fileId);
         }
         var now = time.GetUtcNow();
-
-        if (settings.Revoke)
-        {
-            if (existing is null)
-            {
-                return chosenId is null
-                    ? Invalid("linkId", "Name the link to revoke with linkId.")
-                    : new LinkChange(LinkChangeStatus.LinkNotFound);
-            }
-            if (existing.IsActive)
-            {
-                await links.SaveAsync(existing with { Revoked = now, Primary = false }, cancellationToken);
-            }
-            return new LinkChange(LinkChangeStatus.Revoked);
-        }
-
         var errors = new ValidationErrors();
         LinkRules.Check(settings, now, errors);
-        if (existing is { IsActive: false })
+        if (!errors.IsEmpty)
+        {
+            return Outcome<FileLink>.Invalid(errors);
+        }
+        if (!(await policy.GetAsync(cancellationToken)).ExternalSharingEnabled)
+        {
+            return Outcome<FileLink>.SharingOff;
+        }
+        var (hash, stamp) = NewPassword(settings.Password);
+        var link = new FileLink(
+            linkId ?? Guid.CreateVersion7(now), fileId, keys.NewKey(), Title(settings), settings.Expires, settings.DenyDownload, settings.Primary, hash, stamp, now, null);
+        await links.SaveAsync(link, cancellationToken);
+        return Outcome<FileLink>.Ok(link);
+    }
+
+    /// <summary>
+    /// Changes an active link of a file, whatever the policy. NotFound names "fileId" or "linkId", whichever
+    /// named nothing; a revoked link stays revoked.
+    /// </summary>
+    public async Task<Outcome<FileLink>> UpdateAsync(Guid fileId, Guid linkId, LinkSettings settings, CancellationToken cancellationToken)
+    {
+        var (existing, refusal) = await FindAsync(fileId, linkId, cancellationToken);
+        if (existing is null)
+        {
+            return refusal;
+        }
+        var errors = new ValidationErrors();
+        LinkRules.Check(settings, time.GetUtcNow(), errors);
+        if (!existing.IsActive)
         {
             errors.Add("linkId", "That link was revoked and stays revoked; create a new link instead.");
         }
         if (!errors.IsEmpty)
         {
-            return new LinkChange(LinkChangeStatus.Invalid, Errors: errors);
+            return Outcome<FileLink>.Invalid(errors);
         }
-
-        if (existing is null && !(await policy.GetAsync(cancellationToken)).ExternalSharingEnabled)
+        var (hash, stamp) = settings.Password is null ? (existing.PasswordHash, existing.PasswordStamp) : NewPassword(settings.Password);
+        var link = existing with
         {
-            return new LinkChange(LinkChangeStatus.ExternalSharingDisabled);
-        }
-        var (hash, stamp) = settings.Password switch
-        {
-            null => (existing?.PasswordHash, existing?.PasswordStamp),
-            "" => (null, null),
-            var password => (LinkPasswordHasher.Hash(password), keys.NewKey()),
+            Title = Title(settings),
+            Expires = settings.Expires,
+            DenyDownload = settings.DenyDownload,
+            Primary = settings.Primary,
+            PasswordHash = hash,
+            PasswordStamp = stamp,
         };
-        FileLink link;
+        await links.SaveAsync(link, cancellationToken);
+        return Outcome<FileLink>.Ok(link);
+    }
+
+    /// <summary>
+    /// Stops a link for good, whatever the policy; revoking a revoked link changes nothing and is Ok.
+    /// NotFound names "fileId" or "linkId", whichever named nothing; no linkId at all is Invalid.
+    /// </summary>
+    public async Task<Outcome<FileLink>> RevokeAsync(Guid fileId, Guid? linkId, CancellationToken cancellationToken)
+    {
+        if (linkId is null)
+        {
+            return await files.FindAsync(fileId, cancellationToken) is null
+                ? FileNotFound(fileId)
+                : Outcome<FileLink>.Invalid("linkId", "Name the link to revoke with linkId.");
+        }
+        var (existing, refusal) = await FindAsync(fileId, linkId.Value, cancellationToken);
         if (existing is null)
         {
-            link = new FileLink(chosenId ?? Guid.CreateVersion7(now), fileId, keys.NewKey(), Title(settings), settings.Expires, settings.DenyDownload, settings.Primary, hash, stamp, now, null);
+            return refusal;
         }
-        else
+        if (!existing.IsActive)
         {
-            link = existing with
-            {
-                Title = Title(settings),
-                Expires = settings.Expires,
-                DenyDownload = settings.DenyDownload,
-                Primary = settings.Primary,
-                PasswordHash = hash,
-                PasswordStamp = stamp,
-            };
+            return Outcome<FileLink>.Ok(existing);
         }
-        await links.SaveAsync(link, cancellationToken);
-        return new LinkChange(LinkChangeStatus.Saved, link);
+        var revoked = existing with { Revoked = time.GetUtcNow(), Primary = false };
+        await links.SaveAsync(revoked, cancellationToken);
+        return Outcome<FileLink>.Ok(revoked);
     }
 
     public async Task<IReadOnlyList<FileLink>?> ListAsync(Guid fileId, CancellationToken cancellationToken) =>
         await files.FindAsync(fileId, cancellationToken) is null ? null : await links.ListActiveAsync(fileId, cancellationToken);
+
+    public const int MaxListPage = 1000;
+
+    /// <summary>The newest active links of every file, each with its file's name.</summary>
+    public Task<IReadOnlyList<ListedFileLink>> ListActiveAsync(int limit, CancellationToken cancellationToken) =>
+        links.ListActiveAsync(Math.Clamp(limit, 1, MaxListPage), cancellationToken);
 
     /// <summary>
     /// Opens a link for a visitor. The order of checks is the order of what may be revealed: an unknown or
@@ -135,7 +155,7 @@ public sealed class FileLinkService(
     /// </summary>
     private async Task<(LinkVisit Visit, StoredFile? File)> CheckAsync(string? key, CancellationToken cancellationToken)
     {
-        if (!ShareKeyFormat.IsWellFormed(key))
+        if (!LinkKeyFormat.IsWellFormed(key))
         {
             return (new LinkVisit(VisitStatus.Unknown), null);
         }
@@ -168,13 +188,28 @@ public sealed class FileLinkService(
             : (new LinkVisit(VisitStatus.Ok, link, file, SocialMedia: social), file);
     }
 
+    /// <summary>A link of the given file, or the refusal that says which id named nothing.</summary>
+    private async Task<(FileLink? Link, Outcome<FileLink> Refusal)> FindAsync(Guid fileId, Guid linkId, CancellationToken cancellationToken)
+    {
+        if (await files.FindAsync(fileId, cancellationToken) is null)
+        {
+            return (null, FileNotFound(fileId));
+        }
+        var link = await links.FindAsync(linkId, cancellationToken);
+        if (link is null)
+        {
+            return (null, Outcome<FileLink>.NotFound("linkId", $"The file has no link with id {linkId}."));
+        }
+        return link.FileId == fileId ? (link, default) : (null, Outcome<FileLink>.Invalid("linkId", "linkId names a link of another file."));
+    }
+
+    /// <summary>The hash and stamp for a new password; none for null or "".</summary>
+    private (string? Hash, string? Stamp) NewPassword(string? password) =>
+        string.IsNullOrEmpty(password) ? (null, null) : (LinkPasswordHasher.Hash(password), keys.NewKey());
+
+    private static Outcome<FileLink> FileNotFound(Guid fileId) =>
+        Outcome<FileLink>.NotFound("fileId", $"There is no file with id {fileId}.");
+
     private static string Title(LinkSettings settings) =>
         string.IsNullOrWhiteSpace(settings.Title) ? LinkRules.DefaultTitle : settings.Title.Trim();
-
-    private static LinkChange Invalid(string field, string message)
-    {
-        var errors = new ValidationErrors();
-        errors.Add(field, message);
-        return new LinkChange(LinkChangeStatus.Invalid, Errors: errors);
-    }
 }

@@ -9,9 +9,15 @@ public interface IFileLinkStore
     /// <summary>Active links of one file, oldest first.</summary>
     Task<IReadOnlyList<FileLink>> ListActiveAsync(Guid fileId, CancellationToken cancellationToken);
 
+    /// <summary>Active links of every file, newest first, each with its file's name.</summary>
+    Task<IReadOnlyList<ListedFileLink>> ListActiveAsync(int limit, CancellationToken cancellationToken);
+
     /// <summary>
     /// Inserts or replaces <paramref name="link"/>; when it is primary, every other link of its file stops
     /// being primary in the same transaction.
     /// </summary>
     Task SaveAsync(FileLink link, CancellationToken cancellationToken);
 }
+
+/// <summary>A link in a listing across files, with the name of the file it opens.</summary>
+public sealed record ListedFileLink(FileLink Link, string FileName);

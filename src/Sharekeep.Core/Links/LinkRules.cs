@@ -1,5 +1,3 @@
-using Sharekeep.Core.Resources;
-
 namespace Sharekeep.Core.Links;
 
 /// <summary>What a link's settings may be.</summary>

@@ -1,17 +1,23 @@
 namespace Sharekeep.Core.Links;
 
 /// <summary>
-/// A request to create, change or revoke a link. Every field is applied in full, as the document platform
-/// does, except the password: it is never shown, so a caller cannot send it back, and null keeps it.
+/// What a file link should be, for a new link or a change to one. Every field is applied in full, as the
+/// document platform does, except the password: it is never shown, so a caller cannot send it back.
 /// </summary>
-/// <param name="LinkId">The link to change or revoke; null (or unused) creates one.</param>
-/// <param name="Revoke">True for the platform's "no access": the link stops working for good.</param>
-/// <param name="Password">Null keeps the current password, "" removes it, anything else replaces it.</param>
-public sealed record LinkSettings(
-    Guid? LinkId,
-    bool Revoke,
-    string? Title,
-    DateTimeOffset? Expires,
-    bool DenyDownload,
-    bool Primary,
-    string? Password);
+public sealed record LinkSettings
+{
+    /// <summary>A name for the people who manage links; blank gives <see cref="LinkRules.DefaultTitle"/>.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>When the link stops working; null for never.</summary>
+    public DateTimeOffset? Expires { get; init; }
+
+    /// <summary>Visitors may view the file but not download it.</summary>
+    public bool DenyDownload { get; init; }
+
+    /// <summary>The file's primary link; making one primary takes the flag from the file's others.</summary>
+    public bool Primary { get; init; }
+
+    /// <summary>For a change: null keeps the current password, "" removes it, anything else replaces it. For a new link: null or "" for none.</summary>
+    public string? Password { get; init; }
+}

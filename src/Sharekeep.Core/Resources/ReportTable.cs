@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Sharekeep.Core.Resources;
@@ -11,6 +12,13 @@ public sealed record ReportTable(IReadOnlyList<string> Columns, IReadOnlyList<IR
 {
     /// <summary>Most rows shown; a report is a summary, not a data dump.</summary>
     public const int MaxRows = 500;
+
+    // Built once per report instance: a cached report is shared by every request that opens its share, and its
+    // table lives exactly as long as the cached report does.
+    private static readonly ConditionalWeakTable<Report, ReportTable> Tables = [];
+
+    /// <summary>The report's table, built on first use and kept for as long as this report instance lives.</summary>
+    public static ReportTable Of(Report report) => Tables.GetValue(report, r => From(r.DataJson));
 
     /// <summary>
     /// Understands <c>{"columns": [...], "rows": [[...]]}</c>, an array of objects (columns from their

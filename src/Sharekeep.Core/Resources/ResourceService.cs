@@ -1,24 +1,24 @@
 namespace Sharekeep.Core.Resources;
 
-/// <summary>Creates reports and dashboards after checking them; every API goes through here.</summary>
+/// <summary>Creates, reads and deletes reports and dashboards; every API and the console go through here.</summary>
 public sealed class ResourceService(IResourceStore store, TimeProvider time)
 {
-    public async Task<Creation<Report>> CreateReportAsync(string? name, string dataJson, CancellationToken cancellationToken)
+    public async Task<Outcome<Report>> CreateReportAsync(string? name, string dataJson, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         ResourceRules.CheckName(name, errors);
         if (!errors.IsEmpty)
         {
-            return Creation<Report>.Invalid(errors);
+            return Outcome<Report>.Invalid(errors);
         }
 
         var now = time.GetUtcNow();
         var report = new Report(Guid.CreateVersion7(now), name!.Trim(), dataJson, now);
         await store.AddReportAsync(report, cancellationToken);
-        return Creation<Report>.Done(report);
+        return Outcome<Report>.Ok(report);
     }
 
-    public async Task<Creation<Dashboard>> CreateDashboardAsync(string? name, IReadOnlyList<Guid>? reportIds, CancellationToken cancellationToken)
+    public async Task<Outcome<Dashboard>> CreateDashboardAsync(string? name, IReadOnlyList<Guid>? reportIds, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         ResourceRules.CheckName(name, errors);
@@ -35,21 +35,26 @@ public sealed class ResourceService(IResourceStore store, TimeProvider time)
         }
         if (!errors.IsEmpty)
         {
-            return Creation<Dashboard>.Invalid(errors);
+            return Outcome<Dashboard>.Invalid(errors);
         }
 
         var now = time.GetUtcNow();
         var dashboard = new Dashboard(Guid.CreateVersion7(now), name!.Trim(), reportIds, now);
         await store.AddDashboardAsync(dashboard, cancellationToken);
-        return Creation<Dashboard>.Done(dashboard);
+        return Outcome<Dashboard>.Ok(dashboard);
     }
-}
 
-/// <summary>Either the new thing or why it was refused.</summary>
-public sealed record Creation<T>(T? Value, ValidationErrors? Errors)
-    where T : class
-{
-    public static Creation<T> Done(T value) => new(value, null);
+    public Task<Report?> FindReportAsync(Guid id, CancellationToken cancellationToken) => store.FindReportAsync(id, cancellationToken);
 
-    public static Creation<T> Invalid(ValidationErrors errors) => new(null, errors);
+    public Task<IReadOnlyList<Report>> ListReportsAsync(CancellationToken cancellationToken) => store.ListReportsAsync(cancellationToken);
+
+    /// <summary>Deletes the report, its share links and its place on every dashboard; false when there was none.</summary>
+    public Task<bool> DeleteReportAsync(Guid id, CancellationToken cancellationToken) => store.DeleteReportAsync(id, cancellationToken);
+
+    public Task<Dashboard?> FindDashboardAsync(Guid id, CancellationToken cancellationToken) => store.FindDashboardAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<Dashboard>> ListDashboardsAsync(CancellationToken cancellationToken) => store.ListDashboardsAsync(cancellationToken);
+
+    /// <summary>Deletes the dashboard and its share links (its reports stay); false when there was none.</summary>
+    public Task<bool> DeleteDashboardAsync(Guid id, CancellationToken cancellationToken) => store.DeleteDashboardAsync(id, cancellationToken);
 }

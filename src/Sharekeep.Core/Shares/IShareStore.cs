@@ -4,7 +4,7 @@ namespace Sharekeep.Core.Shares;
 
 public interface IShareStore
 {
-    Task<Share?> FindAsync(string id, CancellationToken cancellationToken);
+    Task<Share?> FindByKeyAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>
     /// The resource's active share, or the one <paramref name="create"/> makes when it has none.
@@ -12,8 +12,8 @@ public interface IShareStore
     /// </summary>
     Task<Share> GetOrAddActiveAsync(ResourceKind kind, Guid resourceId, Func<Share> create, CancellationToken cancellationToken);
 
-    /// <summary>Marks an active share revoked; false when there is no active share with that id and kind.</summary>
-    Task<bool> RevokeAsync(string id, ResourceKind? kind, DateTimeOffset revokedAt, CancellationToken cancellationToken);
+    /// <summary>Marks an active share revoked; false when there is no active share with that key and kind.</summary>
+    Task<bool> RevokeAsync(string key, ResourceKind? kind, DateTimeOffset revokedAt, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Share>> ListAsync(ShareQuery query, CancellationToken cancellationToken);
 }

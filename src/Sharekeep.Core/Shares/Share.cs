@@ -2,8 +2,11 @@ using Sharekeep.Core.Resources;
 
 namespace Sharekeep.Core.Shares;
 
-/// <summary>A share link: its unguessable key and the resource it opens. A revoked share stays on record but opens nothing.</summary>
-public sealed record Share(string Id, ResourceKind Kind, Guid ResourceId, DateTimeOffset Created, DateTimeOffset? Revoked)
+/// <summary>
+/// A share link: its unguessable key and the resource it opens. The key is the share's only identity (the
+/// reporting tool calls it the share id). A revoked share stays on record but opens nothing.
+/// </summary>
+public sealed record Share(string Key, ResourceKind Kind, Guid ResourceId, DateTimeOffset Created, DateTimeOffset? Revoked)
 {
     public bool IsActive => Revoked is null;
 }

@@ -1,3 +1,4 @@
+using Sharekeep.Core.Keys;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
 
@@ -8,19 +9,19 @@ public sealed class SharingService(
     IShareStore shares,
     IResourceStore resources,
     PolicyService policy,
-    IShareKeyGenerator keys,
+    ILinkKeyGenerator keys,
     TimeProvider time)
 {
     /// <summary>Shares a resource; sharing it again returns the same active share.</summary>
-    public async Task<ShareOutcome> ShareAsync(ResourceKind kind, Guid resourceId, CancellationToken cancellationToken)
+    public async Task<Outcome<Share>> ShareAsync(ResourceKind kind, Guid resourceId, CancellationToken cancellationToken)
     {
         if (!await IsSharingEnabledAsync(cancellationToken))
         {
-            return ShareOutcome.SharingDisabled;
+            return Outcome<Share>.SharingOff;
         }
         if (!await resources.ExistsAsync(kind, resourceId, cancellationToken))
         {
-            return ShareOutcome.NotFound;
+            return Outcome<Share>.NotFound("resourceId", $"There is no {kind.ToString().ToLowerInvariant()} with id {resourceId}.");
         }
 
         var share = await shares.GetOrAddActiveAsync(
@@ -28,33 +29,33 @@ public sealed class SharingService(
             resourceId,
             () => new Share(keys.NewKey(), kind, resourceId, time.GetUtcNow(), null),
             cancellationToken);
-        return ShareOutcome.Ok(share);
+        return Outcome<Share>.Ok(share);
     }
 
     /// <summary>Revoking is allowed whatever the policy: switching sharing off must never stop a revoke.</summary>
-    public Task<bool> RevokeAsync(string shareId, ResourceKind? kind, CancellationToken cancellationToken) =>
-        ShareKeyFormat.IsWellFormed(shareId)
-            ? shares.RevokeAsync(shareId, kind, time.GetUtcNow(), cancellationToken)
+    public Task<bool> RevokeAsync(string shareKey, ResourceKind? kind, CancellationToken cancellationToken) =>
+        LinkKeyFormat.IsWellFormed(shareKey)
+            ? shares.RevokeAsync(shareKey, kind, time.GetUtcNow(), cancellationToken)
             : Task.FromResult(false);
 
     /// <summary>
-    /// What a visitor holding <paramref name="shareId"/> may open. The policy is checked first, so a
+    /// What a visitor holding <paramref name="shareKey"/> may open. The policy is checked first, so a
     /// visitor learns nothing about which keys exist while sharing is off.
     /// </summary>
-    public async Task<ShareOutcome> OpenAsync(ResourceKind kind, string shareId, CancellationToken cancellationToken)
+    public async Task<Outcome<Share>> OpenAsync(ResourceKind kind, string shareKey, CancellationToken cancellationToken)
     {
         if (!await IsSharingEnabledAsync(cancellationToken))
         {
-            return ShareOutcome.SharingDisabled;
+            return Outcome<Share>.SharingOff;
         }
-        if (!ShareKeyFormat.IsWellFormed(shareId))
+        if (!LinkKeyFormat.IsWellFormed(shareKey))
         {
-            return ShareOutcome.NotFound;
+            return Outcome<Share>.Unknown;
         }
-        var share = await shares.FindAsync(shareId, cancellationToken);
+        var share = await shares.FindByKeyAsync(shareKey, cancellationToken);
         return share is { IsActive: true } && share.Kind == kind
-            ? ShareOutcome.Ok(share)
-            : ShareOutcome.NotFound;
+            ? Outcome<Share>.Ok(share)
+            : Outcome<Share>.Unknown;
     }
 
     public Task<IReadOnlyList<Share>> ListAsync(ShareQuery query, CancellationToken cancellationToken) =>

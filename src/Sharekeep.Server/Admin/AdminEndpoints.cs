@@ -1,7 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Sharekeep.Core;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
@@ -26,16 +26,22 @@ internal static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminConsole(this IEndpointRouteBuilder routes)
     {
         var maxRequest = routes.ServiceProvider.GetRequiredService<IOptions<FilesOptions>>().Value.MaxUploadRequestBytes;
-        var open = routes.MapGroup(Path).AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
+        var open = routes.MapGroup(Path).AllowAnonymous().ExcludeFromDescription().DisableAntiforgery().WithHeaders(HeaderPolicy.AdminPage);
         open.MapGet("/", ShowAsync);
-        open.MapPost("/sign-in", SignInAsync).RequireRateLimiting(AdminSession.SignInLimiter);
+        open.MapPost("/sign-in", SignInAsync)
+            .RequireRateLimiting(AdminSession.SignInLimiter)
+            .RequireFormToken(context => SignInPage(context, AdminNotices.Message(AdminNotice.StaleForm), StatusCodes.Status400BadRequest));
 
-        // Antiforgery is checked by hand (AdminForms) so that a stale form gets the page back, not a JSON error.
-        var actions = routes.MapGroup(Path).RequireAuthorization(AdminSession.Policy).ExcludeFromDescription().DisableAntiforgery();
+        var actions = routes.MapGroup(Path)
+            .RequireAuthorization(AdminSession.Policy)
+            .ExcludeFromDescription()
+            .DisableAntiforgery()
+            .WithHeaders(HeaderPolicy.AdminPage)
+            .RequireFormToken(_ => Back(AdminNotice.StaleForm));
         actions.MapPost("/sign-out", SignOutAsync);
         actions.MapPost("/policy", SetPolicyAsync);
         actions.MapPost("/shares", ShareAsync);
-        actions.MapPost("/shares/{shareId}/revoke", RevokeShareAsync);
+        actions.MapPost("/shares/{shareKey}/revoke", RevokeShareAsync);
         actions.MapPost("/files", UploadAsync)
             .WithMetadata(new BodyLimit(maxRequest))
             .WithFormOptions(multipartBodyLengthLimit: maxRequest);
@@ -44,168 +50,135 @@ internal static class AdminEndpoints
         return routes;
     }
 
+    public static RedirectHttpResult Back(AdminNotice? notice = null) =>
+        TypedResults.Redirect(notice is { } code ? $"{Path}?notice={AdminNotices.Code(code)}" : Path);
+
     private static async Task<IResult> ShowAsync(
-        HttpContext context, string? q, string? notice, AdminOverviewReader reader, IAntiforgery antiforgery, CancellationToken cancellationToken)
+        HttpContext context, string? q, string? notice, AdminOverviewReader reader, CancellationToken cancellationToken)
     {
         if (!await AdminSession.IsSignedInAsync(context))
         {
-            return SignInPage(context, Form(context, antiforgery), AdminNotices.Message(notice), StatusCodes.Status200OK);
+            return SignInPage(context, AdminNotices.Message(notice), StatusCodes.Status200OK);
         }
-        return await ConsolePageAsync(context, antiforgery, reader, q, notice, [], StatusCodes.Status200OK, cancellationToken);
+        return await ConsolePageAsync(context, reader, q, notice, [], StatusCodes.Status200OK, cancellationToken);
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, ApiSecret secret)
+    private static async Task<IResult> SignInAsync(HttpContext context, ApiSecret secret)
     {
-        if (await AdminForms.ReadAsync(context, antiforgery) is not { } fields)
+        if (!secret.Matches(context.Request.Form["secret"].ToString()))
         {
-            return SignInPage(context, Form(context, antiforgery), AdminNotices.Message("stale-form"), StatusCodes.Status400BadRequest);
-        }
-        if (!secret.Matches(fields["secret"].ToString()))
-        {
-            return SignInPage(context, Form(context, antiforgery), "That is not the API secret.", StatusCodes.Status401Unauthorized);
+            return SignInPage(context, "That is not the API secret.", StatusCodes.Status401Unauthorized);
         }
         await AdminSession.SignInAsync(context);
         return Back();
     }
 
-    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
+    private static async Task<RedirectHttpResult> SignOutAsync(HttpRequest request)
     {
-        if (await AdminForms.ReadAsync(context, antiforgery) is null)
-        {
-            return Back("stale-form");
-        }
-        await AdminSession.SignOutAsync(context);
-        return Back("signed-out");
+        await AdminSession.SignOutAsync(request.HttpContext);
+        return Back(AdminNotice.SignedOut);
     }
 
-    private static async Task<RedirectHttpResult> SetPolicyAsync(HttpContext context, IAntiforgery antiforgery, PolicyService policy, CancellationToken cancellationToken)
+    private static async Task<RedirectHttpResult> SetPolicyAsync(HttpRequest request, PolicyService policy, CancellationToken cancellationToken)
     {
-        if (await AdminForms.ReadAsync(context, antiforgery) is not { } fields)
-        {
-            return Back("stale-form");
-        }
-        PolicySetting? setting = fields["setting"].ToString() switch
+        PolicySetting? setting = request.Form["setting"].ToString() switch
         {
             "sharing" => PolicySetting.Sharing,
             "external" => PolicySetting.ExternalSharing,
             "social" => PolicySetting.SocialMedia,
             _ => null,
         };
-        if (setting is null || !bool.TryParse(fields["enabled"].ToString(), out var enabled))
+        if (setting is null || !bool.TryParse(request.Form["enabled"].ToString(), out var enabled))
         {
-            return Back("invalid");
+            return Back(AdminNotice.Invalid);
         }
         var change = await policy.SetAsync(setting.Value, enabled, cancellationToken);
-        return Back(change is null ? "policy-unchanged" : "policy-saved");
+        return Back(change is null ? AdminNotice.PolicyUnchanged : AdminNotice.PolicySaved);
     }
 
-    private static async Task<RedirectHttpResult> ShareAsync(HttpContext context, IAntiforgery antiforgery, SharingService sharing, CancellationToken cancellationToken)
+    private static async Task<RedirectHttpResult> ShareAsync(HttpRequest request, SharingService sharing, CancellationToken cancellationToken)
     {
-        if (await AdminForms.ReadAsync(context, antiforgery) is not { } fields)
-        {
-            return Back("stale-form");
-        }
         // One select lists reports and dashboards: "report:<id>" or "dashboard:<id>".
-        var parts = fields["resource"].ToString().Split(':', 2);
+        var parts = request.Form["resource"].ToString().Split(':', 2);
         ResourceKind? kind = parts[0] switch { "report" => ResourceKind.Report, "dashboard" => ResourceKind.Dashboard, _ => null };
         if (kind is null || parts.Length != 2 || !Guid.TryParse(parts[1], out var resourceId))
         {
-            return Back("invalid");
+            return Back(AdminNotice.Invalid);
         }
         var outcome = await sharing.ShareAsync(kind.Value, resourceId, cancellationToken);
-        return outcome.Status switch
+        return Back(outcome.Status switch
         {
-            ShareStatus.Ok => Back("share-created"),
-            ShareStatus.SharingDisabled => Back("sharing-disabled"),
-            _ => Back("not-found"),
-        };
+            OutcomeStatus.Ok => AdminNotice.ShareCreated,
+            OutcomeStatus.SharingOff => AdminNotice.SharingDisabled,
+            _ => AdminNotice.NotFound,
+        });
     }
 
-    private static async Task<RedirectHttpResult> RevokeShareAsync(
-        string shareId, HttpContext context, IAntiforgery antiforgery, SharingService sharing, CancellationToken cancellationToken)
-    {
-        if (await AdminForms.ReadAsync(context, antiforgery) is null)
-        {
-            return Back("stale-form");
-        }
-        return Back(await sharing.RevokeAsync(shareId, null, cancellationToken) ? "share-revoked" : "already-revoked");
-    }
+    private static async Task<RedirectHttpResult> RevokeShareAsync(string shareKey, SharingService sharing, CancellationToken cancellationToken) =>
+        Back(await sharing.RevokeAsync(shareKey, null, cancellationToken) ? AdminNotice.ShareRevoked : AdminNotice.AlreadyRevoked);
 
     private static async Task<RedirectHttpResult> UploadAsync(
-        HttpContext context, IAntiforgery antiforgery, FileService files, IOptions<FilesOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, FileService files, IOptions<FilesOptions> options, CancellationToken cancellationToken)
     {
-        IFormCollection? fields;
-        try
+        if (request.Form.Files["file"] is not { Length: > 0 } file)
         {
-            fields = await AdminForms.ReadAsync(context, antiforgery);
-        }
-        catch (InvalidDataException)
-        {
-            return Back("too-large");
-        }
-        if (fields is null)
-        {
-            return Back("stale-form");
-        }
-        if (fields.Files["file"] is not { Length: > 0 } file)
-        {
-            return Back("no-file");
+            return Back(AdminNotice.NoFile);
         }
         await using var content = file.OpenReadStream();
         var upload = await files.UploadAsync(file.FileName, file.ContentType, content, options.Value.MaxUploadBytes, cancellationToken);
-        return upload switch
+        return Back(upload.Status switch
         {
-            { File: not null } => Back("file-uploaded"),
-            { IsTooLarge: true } => Back("too-large"),
-            _ => Back("invalid"),
-        };
+            OutcomeStatus.Ok => AdminNotice.FileUploaded,
+            OutcomeStatus.TooLarge => AdminNotice.TooLarge,
+            _ => AdminNotice.Invalid,
+        });
     }
 
     private static async Task<IResult> CreateLinkAsync(
-        HttpContext context, IAntiforgery antiforgery, FileLinkService links, AdminOverviewReader reader, CancellationToken cancellationToken)
+        HttpContext context, FileLinkService links, AdminOverviewReader reader, CancellationToken cancellationToken)
     {
-        if (await AdminForms.ReadAsync(context, antiforgery) is not { } fields)
+        var form = context.Request.Form;
+        if (!Guid.TryParse(form["fileId"].ToString(), out var fileId))
         {
-            return Back("stale-form");
-        }
-        if (!Guid.TryParse(fields["fileId"].ToString(), out var fileId))
-        {
-            return await InvalidAsync(context, antiforgery, reader, ["Choose a file to link to."], cancellationToken);
+            return await InvalidAsync(context, reader, ["Choose a file to link to."], cancellationToken);
         }
         DateTimeOffset? expires = null;
-        if (fields["expires"].ToString() is { Length: > 0 } date)
+        if (form["expires"].ToString() is { Length: > 0 } date)
         {
             // A date picker gives a day; the link works until the end of it (UTC).
             if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                return await InvalidAsync(context, antiforgery, reader, ["The expiry must be a date (yyyy-mm-dd)."], cancellationToken);
+                return await InvalidAsync(context, reader, ["The expiry must be a date (yyyy-mm-dd)."], cancellationToken);
             }
             expires = new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
         }
-        var password = fields["password"].ToString();
-        var title = fields["title"].ToString();
-        var change = await links.SetAsync(
-            fileId,
-            new LinkSettings(null, false, title.Length == 0 ? null : title, expires, false, false, password.Length == 0 ? null : password),
-            cancellationToken);
-        return change.Status switch
+        var settings = new LinkSettings
         {
-            LinkChangeStatus.Saved => Back("link-created"),
-            LinkChangeStatus.ExternalSharingDisabled => Back("external-disabled"),
-            LinkChangeStatus.FileNotFound or LinkChangeStatus.LinkNotFound => Back("not-found"),
-            _ => await InvalidAsync(
-                context, antiforgery, reader, change.Errors?.ToDictionary().Values.SelectMany(m => m).ToList() ?? [], cancellationToken),
+            Title = form["title"].ToString() is { Length: > 0 } title ? title : null,
+            Expires = expires,
+            Password = form["password"].ToString() is { Length: > 0 } password ? password : null,
+        };
+        var created = await links.CreateAsync(fileId, null, settings, cancellationToken);
+        return created.Status switch
+        {
+            OutcomeStatus.Ok => Back(AdminNotice.LinkCreated),
+            OutcomeStatus.SharingOff => Back(AdminNotice.ExternalDisabled),
+            OutcomeStatus.NotFound => Back(AdminNotice.NotFound),
+            _ => await InvalidAsync(context, reader, created.Errors?.Messages() ?? [], cancellationToken),
         };
     }
 
+    private static async Task<RedirectHttpResult> RevokeLinkAsync(
+        Guid fileId, Guid linkId, FileLinkService links, CancellationToken cancellationToken) =>
+        Back((await links.RevokeAsync(fileId, linkId, cancellationToken)).IsOk ? AdminNotice.ShareRevoked : AdminNotice.NotFound);
+
     /// <summary>The console again with the domain's own reasons, so that the form can be corrected; nothing was changed.</summary>
     private static Task<IResult> InvalidAsync(
-        HttpContext context, IAntiforgery antiforgery, AdminOverviewReader reader, IReadOnlyList<string> errors, CancellationToken cancellationToken) =>
-        ConsolePageAsync(context, antiforgery, reader, null, "invalid", errors, StatusCodes.Status400BadRequest, cancellationToken);
+        HttpContext context, AdminOverviewReader reader, IReadOnlyList<string> errors, CancellationToken cancellationToken) =>
+        ConsolePageAsync(context, reader, null, AdminNotices.Code(AdminNotice.Invalid), errors, StatusCodes.Status400BadRequest, cancellationToken);
 
     private static async Task<IResult> ConsolePageAsync(
         HttpContext context,
-        IAntiforgery antiforgery,
         AdminOverviewReader reader,
         string? search,
         string? notice,
@@ -213,47 +186,10 @@ internal static class AdminEndpoints
         int status,
         CancellationToken cancellationToken)
     {
-        var overview = await reader.ReadAsync(context.Request, search, notice, Form(context, antiforgery), errors, cancellationToken);
-        SecurityHeaders.ForAdminPage(context.Response);
+        var overview = await reader.ReadAsync(context.Request, search, notice, AdminForms.TokenFor(context), errors, cancellationToken);
         return new RazorComponentResult<AdminPage>(new { Model = overview }) { StatusCode = status };
     }
 
-    private static async Task<RedirectHttpResult> RevokeLinkAsync(
-        Guid fileId, Guid linkId, HttpContext context, IAntiforgery antiforgery, FileLinkService links, CancellationToken cancellationToken)
-    {
-        if (await AdminForms.ReadAsync(context, antiforgery) is null)
-        {
-            return Back("stale-form");
-        }
-        var change = await links.SetAsync(fileId, new LinkSettings(linkId, true, null, null, false, false, null), cancellationToken);
-        return Back(change.Status == LinkChangeStatus.Revoked ? "share-revoked" : "not-found");
-    }
-
-    private static RedirectHttpResult Back(string? notice = null) =>
-        TypedResults.Redirect(notice is null ? Path : $"{Path}?notice={notice}");
-
-    private static AdminForm Form(HttpContext context, IAntiforgery antiforgery)
-    {
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        return new AdminForm(tokens.FormFieldName, tokens.RequestToken!);
-    }
-
-    private static RazorComponentResult<AdminSignInPage> SignInPage(HttpContext context, AdminForm form, string? message, int status)
-    {
-        SecurityHeaders.ForAdminPage(context.Response);
-        return new RazorComponentResult<AdminSignInPage>(new { Form = form, Message = message }) { StatusCode = status };
-    }
-}
-
-/// <summary>Reads a console form after checking its antiforgery token; null when the token is missing or stale.</summary>
-internal static class AdminForms
-{
-    public static async Task<IFormCollection?> ReadAsync(HttpContext context, IAntiforgery antiforgery)
-    {
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
-        {
-            return null;
-        }
-        return await context.Request.ReadFormAsync(context.RequestAborted);
-    }
+    private static RazorComponentResult<AdminSignInPage> SignInPage(HttpContext context, string? message, int status) =>
+        new(new { Form = AdminForms.TokenFor(context), Message = message }) { StatusCode = status };
 }

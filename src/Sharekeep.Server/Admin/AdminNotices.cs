@@ -1,29 +1,58 @@
+using System.Text.Json;
+
 namespace Sharekeep.Server.Admin;
 
+/// <summary>What the console says after an action.</summary>
+internal enum AdminNotice
+{
+    PolicySaved,
+    PolicyUnchanged,
+    ShareCreated,
+    ShareRevoked,
+    LinkCreated,
+    FileUploaded,
+    SignedOut,
+    SharingDisabled,
+    ExternalDisabled,
+    NotFound,
+    AlreadyRevoked,
+    Invalid,
+    TooLarge,
+    NoFile,
+    StaleForm,
+}
+
 /// <summary>
-/// What the console says after an action. Redirects carry a code, never text, so that nothing a link carries is
-/// reflected into the page.
+/// Redirects carry a notice's code ("policy-saved"), never its text, so that nothing a link carries is reflected
+/// into the page: an unknown code shows nothing.
 /// </summary>
 internal static class AdminNotices
 {
-    private static readonly Dictionary<string, string> Messages = new(StringComparer.Ordinal)
-    {
-        ["policy-saved"] = "The switch is set.",
-        ["policy-unchanged"] = "The switch was already set that way; nothing changed.",
-        ["share-created"] = "The share link is ready: it is at the top of the list.",
-        ["share-revoked"] = "The link is revoked; its address opens nothing any more.",
-        ["link-created"] = "The file link is ready: it is at the top of the list.",
-        ["file-uploaded"] = "The file is uploaded; make a link to it below.",
-        ["signed-out"] = "You are signed out.",
-        ["sharing-disabled"] = "Sharing of reports and dashboards is switched off: switch it on to make share links.",
-        ["external-disabled"] = "External sharing of files is switched off: switch it on to make file links.",
-        ["not-found"] = "That item no longer exists.",
-        ["already-revoked"] = "That link was already revoked.",
-        ["invalid"] = "That form was not filled in correctly.",
-        ["too-large"] = "The file is larger than this server accepts.",
-        ["no-file"] = "Choose a file to upload.",
-        ["stale-form"] = "The form had expired; try again.",
-    };
+    private static readonly Dictionary<string, AdminNotice> ByCode =
+        Enum.GetValues<AdminNotice>().ToDictionary(Code, StringComparer.Ordinal);
 
-    public static string? Message(string? code) => code is not null && Messages.TryGetValue(code, out var message) ? message : null;
+    public static string Code(AdminNotice notice) => JsonNamingPolicy.KebabCaseLower.ConvertName(notice.ToString());
+
+    public static string? Message(string? code) =>
+        code is not null && ByCode.TryGetValue(code, out var notice) ? Message(notice) : null;
+
+    public static string Message(AdminNotice notice) => notice switch
+    {
+        AdminNotice.PolicySaved => "The switch is set.",
+        AdminNotice.PolicyUnchanged => "The switch was already set that way; nothing changed.",
+        AdminNotice.ShareCreated => "The share link is ready: it is at the top of the list.",
+        AdminNotice.ShareRevoked => "The link is revoked; its address opens nothing any more.",
+        AdminNotice.LinkCreated => "The file link is ready: it is at the top of the list.",
+        AdminNotice.FileUploaded => "The file is uploaded; make a link to it below.",
+        AdminNotice.SignedOut => "You are signed out.",
+        AdminNotice.SharingDisabled => "Sharing of reports and dashboards is switched off: switch it on to make share links.",
+        AdminNotice.ExternalDisabled => "External sharing of files is switched off: switch it on to make file links.",
+        AdminNotice.NotFound => "That item no longer exists.",
+        AdminNotice.AlreadyRevoked => "That link was already revoked.",
+        AdminNotice.Invalid => "That form was not filled in correctly.",
+        AdminNotice.TooLarge => "The file is larger than this server accepts.",
+        AdminNotice.NoFile => "Choose a file to upload.",
+        AdminNotice.StaleForm => "The form had expired; try again.",
+        _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, null),
+    };
 }

@@ -38,7 +38,7 @@ public sealed record AdminForm(string FieldName, string Token);
 internal sealed class AdminOverviewReader(
     PolicyService policy,
     SharingService sharing,
-    IResourceStore resources,
+    ResourceService resources,
     FileService files,
     FileLinkService links,
     TimeProvider time)
@@ -70,28 +70,25 @@ internal sealed class AdminOverviewReader(
             rows.Add(new AdminLinkRow(
                 kind,
                 names.GetValueOrDefault(share.ResourceId, "(deleted)"),
-                PublicUrls.SharePage(request, share.Kind, share.Id),
+                PublicUrls.SharePage(request, share.Kind, share.Key),
                 share.Created,
                 null,
                 false,
                 false,
-                $"{AdminEndpoints.Path}/shares/{Uri.EscapeDataString(share.Id)}/revoke"));
+                $"{AdminEndpoints.Path}/shares/{Uri.EscapeDataString(share.Key)}/revoke"));
         }
         var now = time.GetUtcNow();
-        foreach (var file in storedFiles)
+        foreach (var (link, fileName) in await links.ListActiveAsync(MaxRows, cancellationToken))
         {
-            foreach (var link in await links.ListAsync(file.Id, cancellationToken) ?? [])
-            {
-                rows.Add(new AdminLinkRow(
-                    "File",
-                    file.Name,
-                    PublicUrls.FilePage(request, link.Key),
-                    link.Created,
-                    link.Expires,
-                    link.IsExpired(now),
-                    link.HasPassword,
-                    $"{AdminEndpoints.Path}/files/{file.Id}/links/{link.Id}/revoke"));
-            }
+            rows.Add(new AdminLinkRow(
+                "File",
+                fileName,
+                PublicUrls.FilePage(request, link.Key),
+                link.Created,
+                link.Expires,
+                link.IsExpired(now),
+                link.HasPassword,
+                $"{AdminEndpoints.Path}/files/{link.FileId}/links/{link.Id}/revoke"));
         }
         var term = search?.Trim();
         var shown = rows

@@ -20,8 +20,10 @@ internal static class AdminSession
     /// <summary>Sign-in tries per client address per minute: the secret is long, but nobody needs more.</summary>
     public const int SignInTriesPerMinute = 10;
 
-    public static WebApplicationBuilder AddAdminSession(this WebApplicationBuilder builder)
+    /// <summary>The console's session cookie, its sign-in brake, and what its page reads.</summary>
+    public static WebApplicationBuilder AddAdminConsole(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<AdminOverviewReader>();
         builder.Services.AddAuthentication()
             .AddCookie(Scheme, options =>
             {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
-using Sharekeep.Server.Files;
 using Sharekeep.Server.Public.Pages;
 
 namespace Sharekeep.Server.Public;
@@ -18,18 +17,17 @@ internal static class FileLinkPages
         var group = routes.MapGroup("/s/{key}")
             .WithTags("Public file links")
             .AllowAnonymous()
-            .KeepKeyPrivate()
-            .AddEndpointFilter(async (context, next) =>
-            {
-                context.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
-                return await next(context);
-            });
-        group.MapGet("/", ShowAsync).WithName("FileLinkPage").WithSummary("The file's page: preview, download, or password form.");
+            .WithHeaders(HeaderPolicy.KeyInUrl);
+        group.MapGet("/", ShowAsync)
+            .WithName("FileLinkPage")
+            .WithSummary("The file's page: preview, download, or password form.")
+            .WithHeaders(HeaderPolicy.FilePage);
         // The token is checked here rather than by form binding, so that a stale form gets the page back
         // with a plain message instead of a JSON error.
         group.MapPost("/", UnlockAsync)
             .WithName("UnlockFileLink")
             .WithSummary("The password form's target (a plain HTML form).")
+            .WithHeaders(HeaderPolicy.FilePage)
             .DisableAntiforgery();
         group.MapGet("/content", ContentAsync)
             .WithName("FileLinkContent")
@@ -130,10 +128,9 @@ internal static class FileLinkPages
         }
         if (!model.SocialMedia)
         {
+            // The rest of the page's headers come from HeaderPolicy.FilePage; this one depends on the switch.
             context.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         }
-        context.Response.Headers.ContentSecurityPolicy =
-            "default-src 'none'; img-src 'self'; frame-src 'self'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
         return new RazorComponentResult<FileLinkPage>(new { Model = model }) { StatusCode = page };
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
 using Sharekeep.Server.Public.Pages;
@@ -16,7 +17,8 @@ internal static class ReportPages
         var group = routes.MapGroup("/share")
             .WithTags("Public report pages")
             .AllowAnonymous()
-            .KeepKeyPrivate()
+            .WithHeaders(HeaderPolicy.KeyInUrl)
+            .WithHeaders(HeaderPolicy.SharedPage)
             .ExcludeFromDescription();
         group.MapGet("/report/{shareId}", ShowReportAsync).WithName("SharedReportPage");
         group.MapGet("/dashboard/{shareId}", ShowDashboardAsync).WithName("SharedDashboardPage");
@@ -24,41 +26,37 @@ internal static class ReportPages
     }
 
     private static async Task<RazorComponentResult<SharedReportPage>> ShowReportAsync(
-        string shareId, HttpContext context, SharedViews views, CancellationToken cancellationToken)
+        string shareId, SharedViews views, CancellationToken cancellationToken)
     {
         var opened = await views.OpenReportAsync(shareId, cancellationToken);
-        var model = opened.Status == ShareStatus.Ok
-            ? new SharedReportPageModel(ShareStatus.Ok, opened.Value!.Name, [View(opened.Value)], IsDashboard: false)
-            : new SharedReportPageModel(opened.Status, null, [], IsDashboard: false);
-        return Page(context, model);
+        return Page(opened.IsOk
+            ? new SharedReportPageModel(OutcomeStatus.Ok, opened.Value!.Name, [View(opened.Value)], IsDashboard: false)
+            : new SharedReportPageModel(opened.Status, null, [], IsDashboard: false));
     }
 
     private static async Task<RazorComponentResult<SharedReportPage>> ShowDashboardAsync(
-        string shareId, HttpContext context, SharedViews views, CancellationToken cancellationToken)
+        string shareId, SharedViews views, CancellationToken cancellationToken)
     {
         var opened = await views.OpenDashboardAsync(shareId, cancellationToken);
-        var model = opened.Status == ShareStatus.Ok
-            ? new SharedReportPageModel(ShareStatus.Ok, opened.Value!.Dashboard.Name, [.. opened.Value.Reports.Select(View)], IsDashboard: true)
-            : new SharedReportPageModel(opened.Status, null, [], IsDashboard: true);
-        return Page(context, model);
+        return Page(opened.IsOk
+            ? new SharedReportPageModel(OutcomeStatus.Ok, opened.Value!.Dashboard.Name, [.. opened.Value.Reports.Select(View)], IsDashboard: true)
+            : new SharedReportPageModel(opened.Status, null, [], IsDashboard: true));
     }
 
-    private static ReportView View(Report report) => new(report.Name, ReportTable.From(report.DataJson));
+    private static ReportView View(Report report) => new(report.Name, ReportTable.Of(report));
 
-    private static RazorComponentResult<SharedReportPage> Page(HttpContext context, SharedReportPageModel model)
+    private static RazorComponentResult<SharedReportPage> Page(SharedReportPageModel model)
     {
-        SecurityHeaders.ForPublicPage(context.Response);
-        context.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         var status = model.Status switch
         {
-            ShareStatus.Ok => StatusCodes.Status200OK,
-            ShareStatus.SharingDisabled => StatusCodes.Status403Forbidden,
+            OutcomeStatus.Ok => StatusCodes.Status200OK,
+            OutcomeStatus.SharingOff => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status404NotFound,
         };
         return new RazorComponentResult<SharedReportPage>(new { Model = model }) { StatusCode = status };
     }
 }
 
-public sealed record SharedReportPageModel(ShareStatus Status, string? Name, IReadOnlyList<ReportView> Reports, bool IsDashboard);
+public sealed record SharedReportPageModel(OutcomeStatus Status, string? Name, IReadOnlyList<ReportView> Reports, bool IsDashboard);
 
 public sealed record ReportView(string Name, ReportTable Table);

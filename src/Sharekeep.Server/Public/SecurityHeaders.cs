@@ -1,25 +1,69 @@
 namespace Sharekeep.Server.Public;
 
-/// <summary>The headers every HTML page carries: nothing loads from elsewhere, nothing frames it, nothing is sniffed.</summary>
-internal static class SecurityHeaders
+/// <summary>
+/// A set of response headers that a kind of answer always carries. Every policy of the server is defined here,
+/// and applied by one endpoint filter (<see cref="SecurityHeaderExtensions.WithHeaders"/>) on the routes it covers.
+/// </summary>
+internal sealed class HeaderPolicy
 {
     /// <summary>No script at all (the pages need none), styles and images from our origin only, never framed.</summary>
-    public const string PagePolicy =
+    public const string PageContentPolicy =
         "default-src 'none'; img-src 'self'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    public static void ForPublicPage(HttpResponse response) => Apply(response, PagePolicy);
+    /// <summary>
+    /// Every answer to a URL that carries a key: kept out of caches (it depends on the policy of the moment), the key
+    /// kept out of the Referer of anything it links to, and never sniffed.
+    /// </summary>
+    public static readonly HeaderPolicy KeyInUrl = new(
+        ("Cache-Control", "no-store"), ("Referrer-Policy", "no-referrer"), ("X-Content-Type-Options", "nosniff"));
 
-    public static void ForAdminPage(HttpResponse response)
-    {
-        Apply(response, PagePolicy);
-        response.Headers.CacheControl = "no-store";
-        response.Headers["Referrer-Policy"] = "same-origin";
-    }
+    /// <summary>Report and dashboard pages: nothing loads from elsewhere, nothing frames them, nothing indexes them.</summary>
+    public static readonly HeaderPolicy SharedPage = new(
+        ("Content-Security-Policy", PageContentPolicy), ("X-Frame-Options", "DENY"), ("X-Robots-Tag", "noindex, nofollow"));
 
-    private static void Apply(HttpResponse response, string policy)
+    /// <summary>
+    /// A file link's page: as <see cref="SharedPage"/>, and it may frame its own PDF preview. Whether search engines
+    /// may index it depends on the social-media switch, so the page decides that itself.
+    /// </summary>
+    public static readonly HeaderPolicy FilePage = new(
+        ("Content-Security-Policy", PageContentPolicy + "; frame-src 'self'"), ("X-Frame-Options", "DENY"));
+
+    /// <summary>The console: as the shared pages, never cached, and sent only to its own origin as a referrer.</summary>
+    public static readonly HeaderPolicy AdminPage = new(
+        ("Content-Security-Policy", PageContentPolicy),
+        ("X-Frame-Options", "DENY"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Cache-Control", "no-store"),
+        ("Referrer-Policy", "same-origin"));
+
+    private readonly (string Name, string Value)[] _headers;
+
+    private HeaderPolicy(params (string Name, string Value)[] headers) => _headers = headers;
+
+    public void ApplyTo(HttpResponse response)
     {
-        response.Headers.ContentSecurityPolicy = policy;
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.XFrameOptions = "DENY";
+        foreach (var (name, value) in _headers)
+        {
+            response.Headers[name] = value;
+        }
     }
+}
+
+internal static class SecurityHeaderExtensions
+{
+    /// <summary>
+    /// Every answer of these routes carries <paramref name="policy"/>'s headers. They are set once the handler has
+    /// chosen its answer, so that they win over what the framework set meanwhile (antiforgery's own Cache-Control).
+    /// </summary>
+    public static TBuilder WithHeaders<TBuilder>(this TBuilder builder, HeaderPolicy policy)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            if (!context.HttpContext.Response.HasStarted)
+            {
+                policy.ApplyTo(context.HttpContext.Response);
+            }
+            return result;
+        });
 }

@@ -33,6 +33,9 @@ internal sealed class CachedFileLinkStore(Lazy<IFileLinkStore> inner, StorageCac
     public Task<IReadOnlyList<FileLink>> ListActiveAsync(Guid fileId, CancellationToken cancellationToken) =>
         inner.Value.ListActiveAsync(fileId, cancellationToken);
 
+    public Task<IReadOnlyList<ListedFileLink>> ListActiveAsync(int limit, CancellationToken cancellationToken) =>
+        inner.Value.ListActiveAsync(limit, cancellationToken);
+
     public async Task SaveAsync(FileLink link, CancellationToken cancellationToken)
     {
         var changes = new List<Change> { LinkChange(link.Key) };

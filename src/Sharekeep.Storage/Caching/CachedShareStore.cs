@@ -6,19 +6,19 @@ namespace Sharekeep.Storage.Caching;
 /// <summary>Share keys from memory when warm; writes go to the database and invalidate what they changed.</summary>
 internal sealed class CachedShareStore(Lazy<IShareStore> inner, StorageCache cache) : IShareStore
 {
-    public Task<Share?> FindAsync(string id, CancellationToken cancellationToken) =>
-        cache.GetOrLoadAsync(ChangeArea.Share, id, () => inner.Value.FindAsync(id, cancellationToken));
+    public Task<Share?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(ChangeArea.Share, key, () => inner.Value.FindByKeyAsync(key, cancellationToken));
 
     public async Task<Share> GetOrAddActiveAsync(ResourceKind kind, Guid resourceId, Func<Share> create, CancellationToken cancellationToken)
     {
         var share = await inner.Value.GetOrAddActiveAsync(kind, resourceId, create, cancellationToken);
         // A new key: nobody should have asked for it yet, but a cached "no such share" must not outlive it.
-        cache.Invalidate(new Change(ChangeArea.Share, share.Id));
+        cache.Invalidate(new Change(ChangeArea.Share, share.Key));
         return share;
     }
 
-    public Task<bool> RevokeAsync(string id, ResourceKind? kind, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
-        cache.WriteAsync(() => inner.Value.RevokeAsync(id, kind, revokedAt, cancellationToken), new Change(ChangeArea.Share, id));
+    public Task<bool> RevokeAsync(string key, ResourceKind? kind, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        cache.WriteAsync(() => inner.Value.RevokeAsync(key, kind, revokedAt, cancellationToken), new Change(ChangeArea.Share, key));
 
     public Task<IReadOnlyList<Share>> ListAsync(ShareQuery query, CancellationToken cancellationToken) =>
         inner.Value.ListAsync(query, cancellationToken);

@@ -27,6 +27,7 @@ internal sealed class DashboardReportRow
 
 internal sealed class ShareRow
 {
+    /// <summary>The share's key (<see cref="Core.Shares.Share.Key"/>): the column keeps the name the first schema gave it.</summary>
     public required string Id { get; set; }
     public int Kind { get; set; }
     public Guid ResourceId { get; set; }

@@ -27,6 +27,17 @@ internal sealed class EfFileLinkStore(SharekeepDbContext db, IWriteLocks locks) 
         return rows.ConvertAll(ToLink);
     }
 
+    public async Task<IReadOnlyList<ListedFileLink>> ListActiveAsync(int limit, CancellationToken cancellationToken)
+    {
+        var rows = await db.FileLinks.AsNoTracking()
+            .Where(l => l.Revoked == null)
+            .Join(db.Files, l => l.FileId, f => f.Id, (l, f) => new { Link = l, FileName = f.Name })
+            .OrderByDescending(r => r.Link.Created).ThenBy(r => r.Link.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => new ListedFileLink(ToLink(r.Link), r.FileName));
+    }
+
     public async Task SaveAsync(FileLink link, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

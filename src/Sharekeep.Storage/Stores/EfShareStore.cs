@@ -7,9 +7,9 @@ namespace Sharekeep.Storage.Stores;
 
 internal sealed class EfShareStore(SharekeepDbContext db) : IShareStore
 {
-    public async Task<Share?> FindAsync(string id, CancellationToken cancellationToken)
+    public async Task<Share?> FindByKeyAsync(string key, CancellationToken cancellationToken)
     {
-        var row = await db.Shares.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var row = await db.Shares.AsNoTracking().FirstOrDefaultAsync(s => s.Id == key, cancellationToken);
         return row is null ? null : ToShare(row);
     }
 
@@ -23,7 +23,7 @@ internal sealed class EfShareStore(SharekeepDbContext db) : IShareStore
                 return existing;
             }
             var share = create();
-            var row = new ShareRow { Id = share.Id, Kind = (int)share.Kind, ResourceId = share.ResourceId, Created = share.Created };
+            var row = new ShareRow { Id = share.Key, Kind = (int)share.Kind, ResourceId = share.ResourceId, Created = share.Created };
             db.Shares.Add(row);
             try
             {
@@ -41,9 +41,9 @@ internal sealed class EfShareStore(SharekeepDbContext db) : IShareStore
             ?? throw new InvalidOperationException("The share could not be stored and no concurrent share exists.");
     }
 
-    public async Task<bool> RevokeAsync(string id, ResourceKind? kind, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    public async Task<bool> RevokeAsync(string key, ResourceKind? kind, DateTimeOffset revokedAt, CancellationToken cancellationToken)
     {
-        var query = db.Shares.Where(s => s.Id == id && s.Revoked == null);
+        var query = db.Shares.Where(s => s.Id == key && s.Revoked == null);
         if (kind is { } k)
         {
             query = query.Where(s => s.Kind == (int)k);

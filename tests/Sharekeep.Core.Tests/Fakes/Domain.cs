@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Sharekeep.Core.Files;
+using Sharekeep.Core.Keys;
 using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
@@ -14,11 +15,11 @@ internal sealed class Domain
     {
         Policy = new PolicyService(PolicyStore, new PolicyDefaults { SharingEnabled = sharingConfigured }, Clock);
         Resources = new ResourceService(ResourceStore, Clock);
-        Sharing = new SharingService(ShareStore, ResourceStore, Policy, new RandomShareKeyGenerator(), Clock);
+        Sharing = new SharingService(ShareStore, ResourceStore, Policy, new RandomLinkKeyGenerator(), Clock);
         Views = new SharedViews(Sharing, ResourceStore);
         Throttle = new PasswordAttemptThrottle(Clock);
         Files = new FileService(FileStore, ContentStore, Clock);
-        Links = new FileLinkService(LinkStore, FileStore, Policy, new RandomShareKeyGenerator(), Throttle, Clock);
+        Links = new FileLinkService(LinkStore, FileStore, Policy, new RandomLinkKeyGenerator(), Throttle, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
@@ -37,13 +38,14 @@ internal sealed class Domain
     public FileLinkService Links { get; }
 
     public async Task<StoredFile> NewFileAsync(string name = "notes.txt") =>
-        (await Files.UploadAsync(name, "text/plain", new MemoryStream("hello"u8.ToArray()), 1024, CancellationToken.None)).File!;
+        (await Files.UploadAsync(name, "text/plain", new MemoryStream("hello"u8.ToArray()), 1024, CancellationToken.None)).Value!;
 
     public async Task<FileLink> NewLinkAsync(string? password = null, DateTimeOffset? expires = null)
     {
         var file = await NewFileAsync();
-        var change = await Links.SetAsync(file.Id, new LinkSettings(null, false, "link", expires, false, false, password), CancellationToken.None);
-        return change.Link!;
+        var created = await Links.CreateAsync(
+            file.Id, null, new LinkSettings { Title = "link", Expires = expires, Password = password }, CancellationToken.None);
+        return created.Value!;
     }
 
     public async Task<Report> NewReportAsync(string name = "Report") =>

@@ -33,6 +33,14 @@ internal sealed class InMemoryFileLinkStore : IFileLinkStore
     public Task<IReadOnlyList<FileLink>> ListActiveAsync(Guid fileId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<FileLink>>(Links.Values.Where(l => l.FileId == fileId && l.IsActive).OrderBy(l => l.Created).ToList());
 
+    public Task<IReadOnlyList<ListedFileLink>> ListActiveAsync(int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ListedFileLink>>(Links.Values
+            .Where(l => l.IsActive)
+            .OrderByDescending(l => l.Created)
+            .Take(limit)
+            .Select(l => new ListedFileLink(l, "file"))
+            .ToList());
+
     public Task SaveAsync(FileLink link, CancellationToken cancellationToken)
     {
         if (link.Primary)

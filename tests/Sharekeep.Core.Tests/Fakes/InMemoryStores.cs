@@ -40,10 +40,10 @@ internal sealed class InMemoryShareStore : IShareStore
 
     public int Lookups { get; private set; }
 
-    public Task<Share?> FindAsync(string id, CancellationToken cancellationToken)
+    public Task<Share?> FindByKeyAsync(string key, CancellationToken cancellationToken)
     {
         Lookups++;
-        return Task.FromResult(Shares.FirstOrDefault(s => s.Id == id));
+        return Task.FromResult(Shares.FirstOrDefault(s => s.Key == key));
     }
 
     public Task<Share> GetOrAddActiveAsync(ResourceKind kind, Guid resourceId, Func<Share> create, CancellationToken cancellationToken)
@@ -57,9 +57,9 @@ internal sealed class InMemoryShareStore : IShareStore
         return Task.FromResult(share);
     }
 
-    public Task<bool> RevokeAsync(string id, ResourceKind? kind, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    public Task<bool> RevokeAsync(string key, ResourceKind? kind, DateTimeOffset revokedAt, CancellationToken cancellationToken)
     {
-        var index = Shares.FindIndex(s => s.Id == id && s.IsActive && (kind is null || s.Kind == kind));
+        var index = Shares.FindIndex(s => s.Key == key && s.IsActive && (kind is null || s.Kind == kind));
         if (index < 0)
         {
             return Task.FromResult(false);

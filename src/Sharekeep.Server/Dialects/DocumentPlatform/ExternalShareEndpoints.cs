@@ -14,7 +14,7 @@ internal static class ExternalShareEndpoints
         var group = routes.MapGroup("/files/share/{key}")
             .WithTags("Document platform: external share")
             .AllowAnonymous()
-            .KeepKeyPrivate();
+            .WithHeaders(HeaderPolicy.KeyInUrl);
         group.MapGet("/", GetAsync)
             .WithName("GetExternalShareData")
             .WithSummary("The link's status (0 ok, 1 invalid, 2 expired, 3 password required, 4 wrong password, 5 external access denied); the file only when open.");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core;
 using Sharekeep.Core.Links;
 using Sharekeep.Server.Public;
 
@@ -47,28 +48,39 @@ internal static class FileLinkEndpoints
                 StatusCodes.Status400BadRequest,
                 "internal links need portal accounts, which Sharekeep does not have; send internal false or leave it out.");
         }
-        var change = await links.SetAsync(
-            id,
-            new LinkSettings(
-                request.LinkId,
-                access is AccessNone or AccessRestrict,
-                request.Title,
-                request.ExpirationDate,
-                request.DenyDownload ?? false,
-                request.Primary ?? false,
-                request.Password),
-            cancellationToken);
-        return change.Status switch
+        // The platform sends the empty GUID for "a new link".
+        var linkId = request.LinkId is { } given && given != Guid.Empty ? given : (Guid?)null;
+        if (access is AccessNone or AccessRestrict)
         {
-            LinkChangeStatus.Saved => PlatformResults.Ok<FileShareResponse?>(context, ToResponse(change.Link!, context.Request, time.GetUtcNow())),
-            LinkChangeStatus.Revoked => PlatformResults.Ok<FileShareResponse?>(context, null),
-            LinkChangeStatus.FileNotFound => FileNotFound(fileId),
-            LinkChangeStatus.LinkNotFound => PlatformResults.Error(StatusCodes.Status404NotFound, $"The file has no link with id {request.LinkId}."),
-            LinkChangeStatus.ExternalSharingDisabled => PlatformResults.Error(
-                StatusCodes.Status403Forbidden, "External sharing is turned off (PUT api/2.0/files/settings/external); no new link can be made."),
-            _ => PlatformResults.Error(StatusCodes.Status400BadRequest, change.Errors!.FirstMessage()),
+            return Answer(await links.RevokeAsync(id, linkId, cancellationToken), context, fileId, time, revoked: true);
+        }
+        var settings = new LinkSettings
+        {
+            Title = request.Title,
+            Expires = request.ExpirationDate,
+            DenyDownload = request.DenyDownload ?? false,
+            Primary = request.Primary ?? false,
+            Password = request.Password,
         };
+        var outcome = linkId is { } existing ? await links.UpdateAsync(id, existing, settings, cancellationToken) : default;
+        // A linkId that names no link yet makes a link with that id, as the platform does.
+        if (linkId is null || outcome is { Status: OutcomeStatus.NotFound, Errors: { } missing } && missing.Names("linkId"))
+        {
+            outcome = await links.CreateAsync(id, linkId, settings, cancellationToken);
+        }
+        return Answer(outcome, context, fileId, time, revoked: false);
     }
+
+    private static Results<Ok<PlatformEnvelope<FileShareResponse?>>, JsonHttpResult<PlatformError>> Answer(
+        Outcome<FileLink> outcome, HttpContext context, string fileId, TimeProvider time, bool revoked) => outcome.Status switch
+        {
+            OutcomeStatus.Ok => PlatformResults.Ok(context, revoked ? null : ToResponse(outcome.Value!, context.Request, time.GetUtcNow())),
+            OutcomeStatus.NotFound when outcome.Errors!.Names("fileId") => FileNotFound(fileId),
+            OutcomeStatus.NotFound => PlatformResults.Error(StatusCodes.Status404NotFound, outcome.Errors!.FirstMessage()),
+            OutcomeStatus.SharingOff => PlatformResults.Error(
+                StatusCodes.Status403Forbidden, "External sharing is turned off (PUT api/2.0/files/settings/external); no new link can be made."),
+            _ => PlatformResults.Error(StatusCodes.Status400BadRequest, outcome.Errors!.FirstMessage()),
+        };
 
     private static async Task<Results<Ok<PlatformEnvelope<IReadOnlyList<FileShareResponse>>>, JsonHttpResult<PlatformError>>> ListAsync(
         string fileId, HttpContext context, FileLinkService links, TimeProvider time, CancellationToken cancellationToken)

@@ -9,8 +9,8 @@ internal static class ReportingToolExtensions
     {
         var api = routes.MapGroup("/api").ProducesError<ReportingToolError>(StatusCodes.Status500InternalServerError);
         api.MapGroup("/public").MapShareSwitch();
-        api.MapReportingToolShares();
-        api.MapExternalShares();
+        api.MapResourceShares();
+        api.MapSharedViews();
         return routes;
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
-using Sharekeep.Server.Resources;
+using Sharekeep.Server.Native.Resources;
 
 namespace Sharekeep.Server.Dialects.ReportingTool;
 

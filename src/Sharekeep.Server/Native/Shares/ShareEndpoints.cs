@@ -3,7 +3,7 @@ using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
 using Sharekeep.Server.Errors;
 
-namespace Sharekeep.Server.Shares;
+namespace Sharekeep.Server.Native.Shares;
 
 internal static class ShareEndpoints
 {
@@ -57,6 +57,6 @@ internal static class ShareEndpoints
     private static ShareResponse ToResponse(Share share)
     {
         var type = ResourceTypeNames.Of(share.Kind);
-        return new ShareResponse(share.Id, type, share.ResourceId, share.Created, share.Revoked, $"/api/external/share/{type}/{share.Id}/evaluate");
+        return new ShareResponse(share.Key, type, share.ResourceId, share.Created, share.Revoked, $"/api/external/share/{type}/{share.Key}/evaluate");
     }
 }

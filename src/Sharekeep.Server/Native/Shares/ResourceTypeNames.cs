@@ -1,6 +1,6 @@
 using Sharekeep.Core.Resources;
 
-namespace Sharekeep.Server.Shares;
+namespace Sharekeep.Server.Native.Shares;
 
 /// <summary>
 /// How resource kinds are spelled on the wire ("report", "dashboard"): in query filters, in answers and

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Sharekeep.Core.Files;
 
-namespace Sharekeep.Server.Files;
+namespace Sharekeep.Server.Public;
 
 /// <summary>
 /// Answers with a file's bytes, ranges included. Nothing uploaded is ever interpreted by the browser as a page

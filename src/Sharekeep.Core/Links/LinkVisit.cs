@@ -1,20 +1,6 @@
 using Sharekeep.Core.Files;
-using Sharekeep.Core.Resources;
 
 namespace Sharekeep.Core.Links;
-
-public enum LinkChangeStatus
-{
-    Saved,
-    Revoked,
-    FileNotFound,
-    LinkNotFound,
-    Invalid,
-    ExternalSharingDisabled,
-}
-
-/// <summary>The answer to a create, change or revoke: the link as it now stands, or why nothing changed.</summary>
-public sealed record LinkChange(LinkChangeStatus Status, FileLink? Link = null, ValidationErrors? Errors = null);
 
 /// <summary>What a visitor holding a key may see. Only <see cref="Ok"/> lets the file out.</summary>
 public enum VisitStatus
@@ -31,8 +17,9 @@ public enum VisitStatus
 }
 
 /// <summary>
-/// The outcome of opening a link. <see cref="Link"/> is set once the key is known, <see cref="File"/> only
-/// when the visitor may see it; <see cref="RetryAfter"/> only for <see cref="VisitStatus.TooManyAttempts"/>.
+/// The outcome of opening a link: richer than <see cref="Outcome{T}"/>, because a visitor's page and the platform's
+/// statuses tell apart why a link does not open. <see cref="Link"/> is set once the key is known, <see cref="File"/>
+/// only when the visitor may see it; <see cref="RetryAfter"/> only for <see cref="VisitStatus.TooManyAttempts"/>.
 /// <see cref="SocialMedia"/> tells whether the link may be published with social-media tags (the policy
 /// read for this visit, so pages need not read it again).
 /// </summary>

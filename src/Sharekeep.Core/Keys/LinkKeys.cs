@@ -1,23 +1,24 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 
-namespace Sharekeep.Core.Shares;
+namespace Sharekeep.Core.Keys;
 
-/// <summary>Makes the keys that go into public URLs.</summary>
-public interface IShareKeyGenerator
+/// <summary>Makes the keys that go into public URLs: share keys, file link keys, and password stamps.</summary>
+public interface ILinkKeyGenerator
 {
     string NewKey();
 }
 
 /// <summary>192 bits from the operating system's CSPRNG, written base64url: 32 URL-safe characters.</summary>
-public sealed class RandomShareKeyGenerator : IShareKeyGenerator
+public sealed class RandomLinkKeyGenerator : ILinkKeyGenerator
 {
     public const int KeyBytes = 24;
 
     public string NewKey() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(KeyBytes));
 }
 
-public static class ShareKeyFormat
+/// <summary>What every key in a public URL looks like, for shares and file links alike.</summary>
+public static class LinkKeyFormat
 {
     public const int Length = 32;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core;
 using Sharekeep.Core.Shares;
 using Sharekeep.Server.OpenApi;
 using Sharekeep.Server.Public;
@@ -6,17 +7,17 @@ using Sharekeep.Server.Public;
 namespace Sharekeep.Server.Dialects.ReportingTool;
 
 /// <summary>/api/external/share: what a visitor holding a share URL sees. No secret; the key is the credential.</summary>
-internal static class ExternalShareEndpoints
+internal static class SharedViewEndpoints
 {
     private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Post];
 
-    public static RouteGroupBuilder MapExternalShares(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapSharedViews(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/external/share")
             .WithTags("Reporting tool: shared views")
             .AllowAnonymous()
             .ProducesError<ReportingToolError>(StatusCodes.Status401Unauthorized)
-            .KeepKeyPrivate();
+            .WithHeaders(HeaderPolicy.KeyInUrl);
 
         group.MapGet("/report/{shareId}/evaluate", EvaluateReportAsync)
             .WithName("EvaluateSharedReport")
@@ -37,8 +38,8 @@ internal static class ExternalShareEndpoints
         var opened = await views.OpenReportAsync(shareId, cancellationToken);
         return opened.Status switch
         {
-            ShareStatus.Ok => TypedResults.Ok(ReportingToolResults.ToEvaluation(opened.Value!)),
-            ShareStatus.SharingDisabled => ReportingToolResults.SharingDisabled(),
+            OutcomeStatus.Ok => TypedResults.Ok(ReportingToolResults.ToEvaluation(opened.Value!)),
+            OutcomeStatus.SharingOff => ReportingToolResults.SharingDisabled(),
             _ => ReportingToolResults.NotFound("There is no report share with this id."),
         };
     }
@@ -49,8 +50,8 @@ internal static class ExternalShareEndpoints
         var opened = await views.OpenDashboardAsync(shareId, cancellationToken);
         return opened.Status switch
         {
-            ShareStatus.Ok => TypedResults.Ok(ReportingToolResults.ToDefinition(opened.Value!)),
-            ShareStatus.SharingDisabled => ReportingToolResults.SharingDisabled(),
+            OutcomeStatus.Ok => TypedResults.Ok(ReportingToolResults.ToDefinition(opened.Value!)),
+            OutcomeStatus.SharingOff => ReportingToolResults.SharingDisabled(),
             _ => ReportingToolResults.NotFound("There is no dashboard share with this id."),
         };
     }
@@ -63,8 +64,8 @@ internal static class ExternalShareEndpoints
         var opened = await views.OpenDashboardReportAsync(shareId, id, cancellationToken);
         return opened.Status switch
         {
-            ShareStatus.Ok => TypedResults.Ok(ReportingToolResults.ToEvaluation(opened.Value!)),
-            ShareStatus.SharingDisabled => ReportingToolResults.SharingDisabled(),
+            OutcomeStatus.Ok => TypedResults.Ok(ReportingToolResults.ToEvaluation(opened.Value!)),
+            OutcomeStatus.SharingOff => ReportingToolResults.SharingDisabled(),
             _ => ReportingToolResults.NotFound("There is no such report on a dashboard shared with this id."),
         };
     }

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Sharekeep.Core;
 using Sharekeep.Core.Files;
 using Sharekeep.Server.Errors;
 using Sharekeep.Server.Hosting;
+using Sharekeep.Server.Public;
 
-namespace Sharekeep.Server.Files;
+namespace Sharekeep.Server.Native.Files;
 
 internal static class FileEndpoints
 {
@@ -55,15 +57,18 @@ internal static class FileEndpoints
 
         var (upload, error) = await MultipartUpload.ReadAsync(
             request.Body, boundary, (name, type, body) => files.UploadAsync(name, type, body, options.Value.MaxUploadBytes, cancellationToken), cancellationToken);
-        return upload switch
+        if (upload is not { } outcome)
         {
-            null => NativeProblems.BadRequest(error!),
-            { IsTooLarge: true } => TypedResults.Problem(
+            return NativeProblems.BadRequest(error!);
+        }
+        return outcome.Status switch
+        {
+            OutcomeStatus.Ok => TypedResults.Created($"/api/v1/files/{outcome.Value!.Id}", ToResponse(outcome.Value)),
+            OutcomeStatus.TooLarge => TypedResults.Problem(
                 $"Files are at most {options.Value.MaxUploadBytes} bytes here (Sharekeep:Files:MaxUploadBytes).",
                 statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "The file is too large."),
-            { File: { } file } => TypedResults.Created($"/api/v1/files/{file.Id}", ToResponse(file)),
-            _ => TypedResults.ValidationProblem(upload.Errors!.ToDictionary()),
+            _ => TypedResults.ValidationProblem(outcome.Errors!.ToDictionary()),
         };
     }
 

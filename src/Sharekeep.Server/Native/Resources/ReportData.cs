@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Sharekeep.Core.Resources;
 
-namespace Sharekeep.Server.Resources;
+namespace Sharekeep.Server.Native.Resources;
 
 /// <summary>A report's stored JSON text as a value that serializes back as the same JSON, not as a string.</summary>
 internal static class ReportData

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core.Policy;
 using Sharekeep.Server.Errors;
 
-namespace Sharekeep.Server.Policy;
+namespace Sharekeep.Server.Native.Policy;
 
 internal static class PolicyEndpoints
 {

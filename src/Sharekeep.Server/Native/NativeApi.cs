@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
-using Sharekeep.Server.Files;
+using Sharekeep.Server.Native.Files;
+using Sharekeep.Server.Native.Policy;
+using Sharekeep.Server.Native.Resources;
+using Sharekeep.Server.Native.Shares;
 using Sharekeep.Server.OpenApi;
-using Sharekeep.Server.Policy;
-using Sharekeep.Server.Resources;
-using Sharekeep.Server.Shares;
 
-namespace Sharekeep.Server.Hosting;
+namespace Sharekeep.Server.Native;
 
 internal static class NativeApi
 {

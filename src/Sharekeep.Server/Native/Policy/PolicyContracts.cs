@@ -1,4 +1,4 @@
-namespace Sharekeep.Server.Policy;
+namespace Sharekeep.Server.Native.Policy;
 
 /// <summary>
 /// The effective policy; lastModified is null until the API first sets a value. socialMediaEnabled is what is

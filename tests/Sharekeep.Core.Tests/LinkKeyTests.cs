@@ -1,24 +1,24 @@
-using Sharekeep.Core.Shares;
+using Sharekeep.Core.Keys;
 
 namespace Sharekeep.Core.Tests;
 
-public sealed class ShareKeyTests
+public sealed class LinkKeyTests
 {
     [Fact]
     public void NewKey_CarriesAtLeast128BitsAsUrlSafeText()
     {
-        var key = new RandomShareKeyGenerator().NewKey();
+        var key = new RandomLinkKeyGenerator().NewKey();
 
-        Assert.True(RandomShareKeyGenerator.KeyBytes * 8 >= 128);
-        Assert.Equal(ShareKeyFormat.Length, key.Length);
-        Assert.True(ShareKeyFormat.IsWellFormed(key));
+        Assert.True(RandomLinkKeyGenerator.KeyBytes * 8 >= 128);
+        Assert.Equal(LinkKeyFormat.Length, key.Length);
+        Assert.True(LinkKeyFormat.IsWellFormed(key));
         Assert.Equal(key, Uri.EscapeDataString(key));
     }
 
     [Fact]
     public void NewKey_NeverRepeatsInTenThousandDraws()
     {
-        var generator = new RandomShareKeyGenerator();
+        var generator = new RandomLinkKeyGenerator();
 
         var keys = Enumerable.Range(0, 10_000).Select(_ => generator.NewKey()).ToHashSet();
 
@@ -35,5 +35,5 @@ public sealed class ShareKeyTests
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAé")]
     public void IsWellFormed_RejectsAnythingButThirtyTwoBase64UrlCharacters(string? key) =>
-        Assert.False(ShareKeyFormat.IsWellFormed(key));
+        Assert.False(LinkKeyFormat.IsWellFormed(key));
 }

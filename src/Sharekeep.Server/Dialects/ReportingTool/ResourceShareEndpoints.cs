@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
+using Sharekeep.Server.Native.Shares;
 using Sharekeep.Server.OpenApi;
-using Sharekeep.Server.Shares;
 
 namespace Sharekeep.Server.Dialects.ReportingTool;
 
 /// <summary>/api/share: make and delete share links, in the reporting tool's shapes.</summary>
-internal static class ShareEndpoints
+internal static class ResourceShareEndpoints
 {
-    public static RouteGroupBuilder MapReportingToolShares(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapResourceShares(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/share")
             .WithTags("Reporting tool: shares")
@@ -50,8 +51,8 @@ internal static class ShareEndpoints
         var outcome = await sharing.ShareAsync(kind, id, cancellationToken);
         return outcome.Status switch
         {
-            ShareStatus.Ok => TypedResults.Ok(new ShareIdResponse(outcome.Share!.Id)),
-            ShareStatus.SharingDisabled => ReportingToolResults.SharingNotAllowed(),
+            OutcomeStatus.Ok => TypedResults.Ok(new ShareIdResponse(outcome.Value!.Key)),
+            OutcomeStatus.SharingOff => ReportingToolResults.SharingNotAllowed(),
             _ => noSuchResource,
         };
     }

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using Sharekeep.Core;
 using Sharekeep.Core.Files;
 
-namespace Sharekeep.Server.Files;
+namespace Sharekeep.Server.Native.Files;
 
 /// <summary>
 /// Finds the first file part of a multipart body and hands its stream on as it arrives, so an upload is never
@@ -11,8 +12,8 @@ namespace Sharekeep.Server.Files;
 internal static class MultipartUpload
 {
     /// <summary>The upload's answer, or why the body could not be read as one.</summary>
-    public static async Task<(Upload? Upload, string? Error)> ReadAsync(
-        Stream body, string boundary, Func<string, string?, Stream, Task<Upload>> store, CancellationToken cancellationToken)
+    public static async Task<(Outcome<StoredFile>? Upload, string? Error)> ReadAsync(
+        Stream body, string boundary, Func<string, string?, Stream, Task<Outcome<StoredFile>>> store, CancellationToken cancellationToken)
     {
         var reader = new MultipartReader(boundary, body);
         try

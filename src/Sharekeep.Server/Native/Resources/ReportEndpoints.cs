@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core.Resources;
 using Sharekeep.Server.Errors;
 
-namespace Sharekeep.Server.Resources;
+namespace Sharekeep.Server.Native.Resources;
 
 internal static class ReportEndpoints
 {
@@ -29,20 +29,22 @@ internal static class ReportEndpoints
             : TypedResults.ValidationProblem(created.Errors!.ToDictionary());
     }
 
-    private static async Task<Ok<IReadOnlyList<ReportResponse>>> ListAsync(IResourceStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok<IReadOnlyList<ReportResponse>>((await store.ListReportsAsync(cancellationToken)).Select(ToResponse).ToList());
+    private static async Task<Ok<IReadOnlyList<ReportResponse>>> ListAsync(ResourceService resources, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<ReportResponse>>((await resources.ListReportsAsync(cancellationToken)).Select(ToResponse).ToList());
 
     private static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, IResourceStore store, CancellationToken cancellationToken) =>
-        await store.FindReportAsync(id, cancellationToken) is { } report
+        Guid id, ResourceService resources, CancellationToken cancellationToken) =>
+        await resources.FindReportAsync(id, cancellationToken) is { } report
             ? TypedResults.Ok(ToResponse(report))
-            : NativeProblems.NotFound($"There is no report with id {id}.");
+            : NotFound(id);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, IResourceStore store, CancellationToken cancellationToken) =>
-        await store.DeleteReportAsync(id, cancellationToken)
+        Guid id, ResourceService resources, CancellationToken cancellationToken) =>
+        await resources.DeleteReportAsync(id, cancellationToken)
             ? TypedResults.NoContent()
-            : NativeProblems.NotFound($"There is no report with id {id}.");
+            : NotFound(id);
+
+    private static ProblemHttpResult NotFound(Guid id) => NativeProblems.NotFound($"There is no report with id {id}.");
 
     private static ReportResponse ToResponse(Report report) =>
         new(report.Id, report.Name, ReportData.ToElement(report), report.Created);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core.Resources;
 using Sharekeep.Server.Errors;
 
-namespace Sharekeep.Server.Resources;
+namespace Sharekeep.Server.Native.Resources;
 
 internal static class DashboardEndpoints
 {
@@ -28,20 +28,22 @@ internal static class DashboardEndpoints
             : TypedResults.ValidationProblem(created.Errors!.ToDictionary());
     }
 
-    private static async Task<Ok<IReadOnlyList<DashboardResponse>>> ListAsync(IResourceStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok<IReadOnlyList<DashboardResponse>>((await store.ListDashboardsAsync(cancellationToken)).Select(ToResponse).ToList());
+    private static async Task<Ok<IReadOnlyList<DashboardResponse>>> ListAsync(ResourceService resources, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<DashboardResponse>>((await resources.ListDashboardsAsync(cancellationToken)).Select(ToResponse).ToList());
 
     private static async Task<Results<Ok<DashboardResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, IResourceStore store, CancellationToken cancellationToken) =>
-        await store.FindDashboardAsync(id, cancellationToken) is { } dashboard
+        Guid id, ResourceService resources, CancellationToken cancellationToken) =>
+        await resources.FindDashboardAsync(id, cancellationToken) is { } dashboard
             ? TypedResults.Ok(ToResponse(dashboard))
-            : NativeProblems.NotFound($"There is no dashboard with id {id}.");
+            : NotFound(id);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, IResourceStore store, CancellationToken cancellationToken) =>
-        await store.DeleteDashboardAsync(id, cancellationToken)
+        Guid id, ResourceService resources, CancellationToken cancellationToken) =>
+        await resources.DeleteDashboardAsync(id, cancellationToken)
             ? TypedResults.NoContent()
-            : NativeProblems.NotFound($"There is no dashboard with id {id}.");
+            : NotFound(id);
+
+    private static ProblemHttpResult NotFound(Guid id) => NativeProblems.NotFound($"There is no dashboard with id {id}.");
 
     private static DashboardResponse ToResponse(Dashboard dashboard) =>
         new(dashboard.Id, dashboard.Name, dashboard.ReportIds, dashboard.Created);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Sharekeep.Server.Resources;
+namespace Sharekeep.Server.Native.Resources;
 
 internal sealed record CreateReportRequest(string? Name, JsonElement? Data);
 

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using Sharekeep.Core.Files;
+using Sharekeep.Core.Keys;
+using Sharekeep.Core.Links;
+using Sharekeep.Core.Policy;
+using Sharekeep.Core.Resources;
+using Sharekeep.Core.Shares;
+
+namespace Sharekeep.Server.Hosting;
+
+internal static class DomainExtensions
+{
+    /// <summary>The settings and the domain services that every API and page shares.</summary>
+    public static WebApplicationBuilder AddSharekeepDomain(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SharekeepOptions>()
+            .BindConfiguration(SharekeepOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<SharingOptions>().BindConfiguration(SharingOptions.Section);
+        builder.Services.AddOptions<FilesOptions>()
+            .BindConfiguration(FilesOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ILinkKeyGenerator, RandomLinkKeyGenerator>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var sharing = sp.GetRequiredService<IOptions<SharingOptions>>().Value;
+            return new PolicyDefaults
+            {
+                SharingEnabled = sharing.Enabled,
+                ExternalSharingEnabled = sharing.ExternalEnabled,
+                SocialMediaEnabled = sharing.SocialMediaEnabled,
+            };
+        });
+        builder.Services.AddScoped<PolicyService>();
+        builder.Services.AddScoped<ResourceService>();
+        builder.Services.AddScoped<SharingService>();
+        builder.Services.AddScoped<SharedViews>();
+        builder.Services.AddScoped<FileService>();
+        builder.Services.AddScoped<FileLinkService>();
+        builder.Services.AddSingleton<PasswordAttemptThrottle>();
+        return builder;
+    }
+}
