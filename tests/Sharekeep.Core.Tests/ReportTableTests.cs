@@ -74,4 +74,22 @@ public sealed class ReportTableTests
 
         Assert.Equal(ReportTable.MaxRows, ReportTable.From($"[{rows}]").Rows.Count);
     }
+
+    [Fact]
+    public void Of_TheSameReport_BuildsItsTableOnce()
+    {
+        var report = new Report(Guid.NewGuid(), "Sales", """[["north",120],["south",98]]""", DateTimeOffset.UnixEpoch);
+
+        Assert.Same(ReportTable.Of(report), ReportTable.Of(report));
+    }
+
+    [Fact]
+    public void Of_AnotherInstanceOfTheReport_BuildsItsOwnTable()
+    {
+        var report = new Report(Guid.NewGuid(), "Sales", """[["north",120],["south",98]]""", DateTimeOffset.UnixEpoch);
+        var reread = report with { };
+
+        Assert.NotSame(ReportTable.Of(report), ReportTable.Of(reread));
+        Assert.Equal(ReportTable.Of(report).Rows, ReportTable.Of(reread).Rows);
+    }
 }
