@@ -52,7 +52,8 @@ internal static class FileLinkEndpoints
         var linkId = request.LinkId is { } given && given != Guid.Empty ? given : (Guid?)null;
         if (access is AccessNone or AccessRestrict)
         {
-            return Answer(await links.RevokeAsync(id, linkId, cancellationToken), context, fileId, time, revoked: true);
+            var revoked = await links.RevokeAsync(id, linkId, cancellationToken);
+            return revoked.IsOk ? PlatformResults.Ok<FileShareResponse?>(context, null) : Refusal(revoked, fileId);
         }
         var settings = new LinkSettings
         {
@@ -62,25 +63,27 @@ internal static class FileLinkEndpoints
             Primary = request.Primary ?? false,
             Password = request.Password,
         };
-        var outcome = linkId is { } existing ? await links.UpdateAsync(id, existing, settings, cancellationToken) : default;
-        // A linkId that names no link yet makes a link with that id, as the platform does.
-        if (linkId is null || outcome is { Status: OutcomeStatus.NotFound, Errors: { } missing } && missing.Names("linkId"))
+        var saved = linkId is { } chosen
+            ? await links.UpdateAsync(id, chosen, settings, cancellationToken)
+            : await links.CreateAsync(id, null, settings, cancellationToken);
+        if (linkId is not null && saved is { Status: OutcomeStatus.NotFound, Errors: { } missing } && missing.Names("linkId"))
         {
-            outcome = await links.CreateAsync(id, linkId, settings, cancellationToken);
+            // A linkId that names no link yet makes a link with that id, as the platform does.
+            saved = await links.CreateAsync(id, linkId, settings, cancellationToken);
         }
-        return Answer(outcome, context, fileId, time, revoked: false);
+        return saved.IsOk
+            ? PlatformResults.Ok<FileShareResponse?>(context, ToResponse(saved.Value!, context.Request, time.GetUtcNow()))
+            : Refusal(saved, fileId);
     }
 
-    private static Results<Ok<PlatformEnvelope<FileShareResponse?>>, JsonHttpResult<PlatformError>> Answer(
-        Outcome<FileLink> outcome, HttpContext context, string fileId, TimeProvider time, bool revoked) => outcome.Status switch
-        {
-            OutcomeStatus.Ok => PlatformResults.Ok(context, revoked ? null : ToResponse(outcome.Value!, context.Request, time.GetUtcNow())),
-            OutcomeStatus.NotFound when outcome.Errors!.Names("fileId") => FileNotFound(fileId),
-            OutcomeStatus.NotFound => PlatformResults.Error(StatusCodes.Status404NotFound, outcome.Errors!.FirstMessage()),
-            OutcomeStatus.SharingOff => PlatformResults.Error(
-                StatusCodes.Status403Forbidden, "External sharing is turned off (PUT api/2.0/files/settings/external); no new link can be made."),
-            _ => PlatformResults.Error(StatusCodes.Status400BadRequest, outcome.Errors!.FirstMessage()),
-        };
+    private static JsonHttpResult<PlatformError> Refusal(Outcome<FileLink> outcome, string fileId) => outcome.Status switch
+    {
+        OutcomeStatus.NotFound when outcome.Errors!.Names("fileId") => FileNotFound(fileId),
+        OutcomeStatus.NotFound => PlatformResults.Error(StatusCodes.Status404NotFound, outcome.Errors!.FirstMessage()),
+        OutcomeStatus.SharingOff => PlatformResults.Error(
+            StatusCodes.Status403Forbidden, "External sharing is turned off (PUT api/2.0/files/settings/external); no new link can be made."),
+        _ => PlatformResults.Error(StatusCodes.Status400BadRequest, outcome.Errors!.FirstMessage()),
+    };
 
     private static async Task<Results<Ok<PlatformEnvelope<IReadOnlyList<FileShareResponse>>>, JsonHttpResult<PlatformError>>> ListAsync(
         string fileId, HttpContext context, FileLinkService links, TimeProvider time, CancellationToken cancellationToken)
