@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Sharekeep.Server.Tests.Infrastructure;
+using Sharekeep.Storage.Caching;
+
+namespace Sharekeep.Server.Tests;
+
+/// <summary>The console's list of links: file links of every file, read in one query rather than one per file.</summary>
+public sealed class AdminLinkListTests
+{
+    [Fact]
+    public async Task LinkList_NeedsNoMoreQueries_ForManyFilesThanForOne()
+    {
+        var counter = new DatabaseCommandCounter();
+        await using var app = new SharekeepApplication(services: counter.AddTo);
+        var cache = app.Services.GetRequiredService<StorageCache>();
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(cache.IsTrusted)));
+        using var admin = app.Admin();
+        using var browser = app.Visitor();
+        await admin.ShareFileAsync(name: "first.txt");
+        await SignInAsync(browser);
+        var forOne = await QueriesOfAWarmConsoleAsync(counter, browser);
+
+        for (var i = 0; i < 4; i++)
+        {
+            await admin.ShareFileAsync(name: $"more-{i}.txt");
+        }
+        var forFive = await QueriesOfAWarmConsoleAsync(counter, browser);
+
+        Assert.Equal(forOne, forFive);
+    }
+
+    [Fact]
+    public async Task LinkList_ShowsTheLinksOfEveryFile_NewestFirst()
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+        using var browser = app.Visitor();
+        var older = await admin.ShareFileAsync(name: "older.txt");
+        var newer = await admin.ShareFileAsync(name: "newer.txt");
+
+        var page = (await SignInAsync(browser)).Text;
+
+        var newerAt = page.IndexOf($"/s/{newer}", StringComparison.Ordinal);
+        var olderAt = page.IndexOf($"/s/{older}", StringComparison.Ordinal);
+        Assert.True(newerAt >= 0 && olderAt > newerAt, "Both files' links are listed, the newer first.");
+    }
+
+    /// <summary>Signs in through the form, as a browser would, and answers the console it lands on.</summary>
+    private static async Task<Answer> SignInAsync(SharekeepClient browser)
+    {
+        var token = FormToken.In((await browser.GetAsync("/admin")).Text);
+        var console = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/admin/sign-in")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { [FormToken.FieldName] = token, ["secret"] = SharekeepApplication.Secret }),
+        });
+        Assert.Equal(HttpStatusCode.OK, console.Status);
+        Assert.Contains("Sharing switches", console.Text, StringComparison.Ordinal);
+        return console;
+    }
+
+    /// <summary>The commands one console page sends once the records it reads by key are in memory.</summary>
+    private static async Task<int> QueriesOfAWarmConsoleAsync(DatabaseCommandCounter counter, SharekeepClient browser)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).Status);
+        var before = counter.Count;
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).Status);
+        return counter.Count - before;
+    }
+}
