@@ -13,7 +13,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 results="$PWD/TestResults"
 rm -rf "$results"
 
-if ! dotnet restore Sharekeep.slnx || ! dotnet build Sharekeep.slnx --no-restore -c Debug; then
+# In CI, restore exactly what the lock files pin (packages.lock.json); a package change must update them
+# (dotnet restore --force-evaluate) in the same commit.
+restore_mode=()
+[ -z "${CI:-}" ] || restore_mode=(--locked-mode)
+if ! dotnet restore Sharekeep.slnx "${restore_mode[@]}" || ! dotnet build Sharekeep.slnx --no-restore -c Debug; then
   echo "The build failed."
   echo "0 passed, 0 failed"
   exit 1
