@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Sharekeep.Server.Tests.Infrastructure;
@@ -60,7 +61,7 @@ public sealed class ApiAuthenticationTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
         Assert.Equal("application/problem+json", answer.ContentHeaders.ContentType?.MediaType);
-        Assert.Equal(401, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status401Unauthorized, answer.Body.GetProperty("status").GetInt32());
         Assert.Contains("Bearer", answer.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Sharekeep.Core.Policy;
 using Sharekeep.Server.Tests.Infrastructure;
@@ -24,7 +25,7 @@ public sealed class BadInputTests
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Equal("application/problem+json", answer.ContentHeaders.ContentType?.MediaType);
-        Assert.Equal(400, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status400BadRequest, answer.Body.GetProperty("status").GetInt32());
         Assert.Empty((await admin.GetAsync(path)).Body.EnumerateArray());
     }
 
@@ -37,7 +38,7 @@ public sealed class BadInputTests
         var answer = await admin.PostRawAsync("/api/v1/reports", "{\"name\":\"x\"}", "text/plain");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.Status);
-        Assert.Equal(415, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status415UnsupportedMediaType, answer.Body.GetProperty("status").GetInt32());
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public sealed class BadInputTests
         var answer = await admin.PostAsync("/api/v1/reports", new { name = "big", data = new string('x', 5000) });
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.Status);
-        Assert.Equal(413, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, answer.Body.GetProperty("status").GetInt32());
         Assert.Empty((await admin.GetAsync("/api/v1/reports")).Body.EnumerateArray());
     }
 
@@ -69,7 +70,7 @@ public sealed class BadInputTests
         var answer = await admin.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
-        Assert.Equal(400, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status400BadRequest, answer.Body.GetProperty("status").GetInt32());
     }
 
     [Theory]
@@ -83,7 +84,7 @@ public sealed class BadInputTests
         var answer = await admin.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
-        Assert.Equal(404, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status404NotFound, answer.Body.GetProperty("status").GetInt32());
     }
 
     [Fact]
@@ -120,7 +121,7 @@ public sealed class BadInputTests
         var answer = await admin.GetAsync("/api/v1/policy");
 
         Assert.Equal(HttpStatusCode.InternalServerError, answer.Status);
-        Assert.Equal(500, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status500InternalServerError, answer.Body.GetProperty("status").GetInt32());
         Assert.DoesNotContain(FailingPolicyStore.Message, answer.Text, StringComparison.Ordinal);
     }
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
+using Sharekeep.Server.Dialects.DocumentPlatform;
 using Sharekeep.Server.Tests.Infrastructure;
 
 namespace Sharekeep.Server.Tests;
@@ -82,7 +84,7 @@ public sealed class FileApiTests
         var answer = await admin.UploadAsync("big.bin", new byte[1001], "application/octet-stream");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.Status);
-        Assert.Equal(413, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, answer.Body.GetProperty("status").GetInt32());
         Assert.Empty((await admin.GetAsync("/api/v1/files")).Body.EnumerateArray());
         Assert.Empty(Directory.Exists(app.FilesDirectory) ? Directory.GetFiles(app.FilesDirectory) : []);
     }
@@ -118,7 +120,7 @@ public sealed class FileApiTests
         var answer = await admin.PostAsync("/api/v1/files", new { name = "x" });
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.Status);
-        Assert.Equal(415, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status415UnsupportedMediaType, answer.Body.GetProperty("status").GetInt32());
     }
 
     [Fact]
@@ -143,7 +145,7 @@ public sealed class FileApiTests
         var answer = await admin.PostRawAsync("/api/v1/files", "no boundary in here", "multipart/form-data; boundary=xyz");
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
-        Assert.Equal(400, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status400BadRequest, answer.Body.GetProperty("status").GetInt32());
     }
 
     [Fact]
@@ -193,7 +195,7 @@ public sealed class FileApiTests
         var answer = await admin.GetAsync($"/api/v1/files/{Guid.NewGuid()}");
 
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
-        Assert.Equal(404, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status404NotFound, answer.Body.GetProperty("status").GetInt32());
     }
 
     [Fact]
@@ -210,7 +212,7 @@ public sealed class FileApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/files/{id}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/files/{id}/content")).Status);
         Assert.Empty(Directory.GetFiles(app.FilesDirectory));
-        Assert.Equal(1, (await admin.GetAsync($"/api/2.0/files/share/{key}")).ShareStatus);
+        Assert.Equal(ExternalShareStatus.Invalid, (await admin.GetAsync($"/api/2.0/files/share/{key}")).ShareStatus);
     }
 
     [Fact]

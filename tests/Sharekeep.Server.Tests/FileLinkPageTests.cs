@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Sharekeep.Server.Dialects.DocumentPlatform;
 using Sharekeep.Server.Tests.Infrastructure;
 
 namespace Sharekeep.Server.Tests;
@@ -208,7 +209,7 @@ public sealed partial class FileLinkPageTests
         var link = await admin.SetLinkAsync(fileId, new { title = "x" });
         var key = link.GetProperty("requestToken").GetString();
 
-        await admin.PutAsync($"/api/2.0/files/file/{fileId}/links", new { linkId = link.GetProperty("id").GetGuid(), access = 0 });
+        await admin.PutAsync($"/api/2.0/files/file/{fileId}/links", new { linkId = link.GetProperty("id").GetGuid(), access = FileShareAccess.None });
         var page = await visitor.GetAsync($"/s/{key}");
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Sharekeep.Server.Dialects.DocumentPlatform;
 using Sharekeep.Server.Tests.Infrastructure;
 using Sharekeep.Storage.Caching;
 
@@ -54,12 +55,12 @@ public sealed class HotPathTests
         var key = await admin.ShareFileAsync();
         await WarmAsync(counted, async () =>
         {
-            Assert.Equal(0, (await visitor.GetAsync($"/api/2.0/files/share/{key}")).ShareStatus);
+            Assert.Equal(ExternalShareStatus.Ok, (await visitor.GetAsync($"/api/2.0/files/share/{key}")).ShareStatus);
             Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{key}/content")).Status);
         });
 
         var before = counted.Counter.Count;
-        Assert.Equal(0, (await visitor.GetAsync($"/api/2.0/files/share/{key}")).ShareStatus);
+        Assert.Equal(ExternalShareStatus.Ok, (await visitor.GetAsync($"/api/2.0/files/share/{key}")).ShareStatus);
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{key}/content")).Status);
 
         Assert.Equal(before, counted.Counter.Count);

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Sharekeep.Server.Dialects.DocumentPlatform;
 using Sharekeep.Server.Tests.Infrastructure;
 
 namespace Sharekeep.Server.Tests;
@@ -20,7 +22,7 @@ public sealed class PlatformExternalShareTests
     {
         for (var i = 0; i < times; i++)
         {
-            Assert.Equal(4, (await GivePasswordAsync(client, key, $"Wrong-Horse-{i}")).ShareStatus);
+            Assert.Equal(ExternalShareStatus.InvalidPassword, (await GivePasswordAsync(client, key, $"Wrong-Horse-{i}")).ShareStatus);
         }
     }
 
@@ -35,8 +37,8 @@ public sealed class PlatformExternalShareTests
         var answer = await visitor.GetAsync(Share(key));
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Equal(1, answer.ShareStatus);
-        Assert.Equal(0, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(ExternalShareStatus.Invalid, answer.ShareStatus);
+        Assert.Equal(EnvelopeStatus.Ok, answer.Body.GetProperty("status").GetInt32());
     }
 
     [Fact]
@@ -48,7 +50,7 @@ public sealed class PlatformExternalShareTests
         var answer = await GivePasswordAsync(admin, "KEY_FROM_URL", "Secret123!");
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Equal(1, answer.ShareStatus);
+        Assert.Equal(ExternalShareStatus.Invalid, answer.ShareStatus);
     }
 
     [Fact]
@@ -62,11 +64,11 @@ public sealed class PlatformExternalShareTests
 
         var answer = await visitor.GetAsync(Share(link.GetProperty("requestToken").GetString()!));
 
-        Assert.Equal(0, answer.ShareStatus);
+        Assert.Equal(ExternalShareStatus.Ok, answer.ShareStatus);
         Assert.Equal(fileId.ToString(), answer.Response.GetProperty("id").GetString());
         Assert.Equal(fileId.ToString(), answer.Response.GetProperty("entityId").GetString());
         Assert.Equal("plan.txt", answer.Response.GetProperty("title").GetString());
-        Assert.Equal(2, answer.Response.GetProperty("entityType").GetInt32());
+        Assert.Equal(FileEntryType.File, answer.Response.GetProperty("entityType").GetInt32());
         Assert.Equal(link.GetProperty("id").GetGuid(), answer.Response.GetProperty("linkId").GetGuid());
         Assert.True(answer.Response.GetProperty("shared").GetBoolean());
         Assert.Equal("no-store", answer.Headers.CacheControl!.ToString());
@@ -82,7 +84,7 @@ public sealed class PlatformExternalShareTests
 
         var answer = await visitor.GetAsync(Share(key));
 
-        Assert.Equal(3, answer.ShareStatus);
+        Assert.Equal(ExternalShareStatus.RequiredPassword, answer.ShareStatus);
         Assert.DoesNotContain("salaries", answer.Text, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, answer.Response.GetProperty("title").ValueKind);
         Assert.Equal(JsonValueKind.Null, answer.Response.GetProperty("entityId").ValueKind);
@@ -99,7 +101,7 @@ public sealed class PlatformExternalShareTests
         var answer = await GivePasswordAsync(visitor, key, "Wrong-Horse-9");
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Equal(4, answer.ShareStatus);
+        Assert.Equal(ExternalShareStatus.InvalidPassword, answer.ShareStatus);
         Assert.DoesNotContain("salaries", answer.Text, StringComparison.Ordinal);
         Assert.False(answer.Headers.Contains("Set-Cookie"));
     }
@@ -114,7 +116,7 @@ public sealed class PlatformExternalShareTests
 
         var answer = await GivePasswordAsync(visitor, key, Password);
 
-        Assert.Equal(0, answer.ShareStatus);
+        Assert.Equal(ExternalShareStatus.Ok, answer.ShareStatus);
         Assert.Equal("salaries.xlsx", answer.Response.GetProperty("title").GetString());
     }
 
@@ -148,7 +150,7 @@ public sealed class PlatformExternalShareTests
 
         var answer = await browser.GetAsync(Share(key));
 
-        Assert.Equal(0, answer.ShareStatus);
+        Assert.Equal(ExternalShareStatus.Ok, answer.ShareStatus);
     }
 
     [Fact]
@@ -164,7 +166,7 @@ public sealed class PlatformExternalShareTests
 
         await admin.SetLinkAsync(fileId, new { linkId = link.GetProperty("id").GetGuid(), password = "Another-Horse-7" });
 
-        Assert.Equal(3, (await browser.GetAsync(Share(key))).ShareStatus);
+        Assert.Equal(ExternalShareStatus.RequiredPassword, (await browser.GetAsync(Share(key))).ShareStatus);
     }
 
     [Fact]
@@ -179,7 +181,7 @@ public sealed class PlatformExternalShareTests
 
         var answer = await visitor.SendAsync(request);
 
-        Assert.Equal(3, answer.ShareStatus);
+        Assert.Equal(ExternalShareStatus.RequiredPassword, answer.ShareStatus);
     }
 
     [Fact]
@@ -192,7 +194,7 @@ public sealed class PlatformExternalShareTests
 
         var answer = await GivePasswordAsync(visitor, key, "whatever-it-is");
 
-        Assert.Equal(0, answer.ShareStatus);
+        Assert.Equal(ExternalShareStatus.Ok, answer.ShareStatus);
     }
 
     [Fact]
@@ -205,7 +207,7 @@ public sealed class PlatformExternalShareTests
 
         var answer = await visitor.PostRawAsync($"{Share(key)}/password", "{}");
 
-        Assert.Equal(4, answer.ShareStatus);
+        Assert.Equal(ExternalShareStatus.InvalidPassword, answer.ShareStatus);
     }
 
     [Fact]
@@ -219,7 +221,7 @@ public sealed class PlatformExternalShareTests
         var answer = await visitor.PostRawAsync($"{Share(key)}/password", "{\"password\": ");
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
-        Assert.Equal(400, answer.Body.GetProperty("statusCode").GetInt32());
+        Assert.Equal(StatusCodes.Status400BadRequest, answer.Body.GetProperty("statusCode").GetInt32());
     }
 
     [Fact]
@@ -234,8 +236,8 @@ public sealed class PlatformExternalShareTests
 
         clock.Advance(TimeSpan.FromHours(1));
 
-        Assert.Equal(0, before.ShareStatus);
-        Assert.Equal(2, (await visitor.GetAsync(Share(key))).ShareStatus);
+        Assert.Equal(ExternalShareStatus.Ok, before.ShareStatus);
+        Assert.Equal(ExternalShareStatus.Expired, (await visitor.GetAsync(Share(key))).ShareStatus);
     }
 
     [Fact]
@@ -262,9 +264,9 @@ public sealed class PlatformExternalShareTests
         var fileId = await admin.UploadFileAsync();
         var link = await admin.SetLinkAsync(fileId, new { title = "x" });
 
-        await admin.PutAsync($"/api/2.0/files/file/{fileId}/links", new { linkId = link.GetProperty("id").GetGuid(), access = 0 });
+        await admin.PutAsync($"/api/2.0/files/file/{fileId}/links", new { linkId = link.GetProperty("id").GetGuid(), access = FileShareAccess.None });
 
-        Assert.Equal(1, (await visitor.GetAsync(Share(link.GetProperty("requestToken").GetString()!))).ShareStatus);
+        Assert.Equal(ExternalShareStatus.Invalid, (await visitor.GetAsync(Share(link.GetProperty("requestToken").GetString()!))).ShareStatus);
     }
 
     [Fact]
@@ -280,9 +282,9 @@ public sealed class PlatformExternalShareTests
         await admin.SetExternalSharingAsync(true);
         var again = await visitor.GetAsync(Share(key));
 
-        Assert.Equal(5, whileOff.ShareStatus);
+        Assert.Equal(ExternalShareStatus.ExternalAccessDenied, whileOff.ShareStatus);
         Assert.DoesNotContain("deck", whileOff.Text, StringComparison.Ordinal);
-        Assert.Equal(0, again.ShareStatus);
+        Assert.Equal(ExternalShareStatus.Ok, again.ShareStatus);
         Assert.Equal("deck.pdf", again.Response.GetProperty("title").GetString());
     }
 
@@ -297,7 +299,7 @@ public sealed class PlatformExternalShareTests
 
         var answer = await GivePasswordAsync(visitor, key, Password);
 
-        Assert.Equal(5, answer.ShareStatus);
+        Assert.Equal(ExternalShareStatus.ExternalAccessDenied, answer.ShareStatus);
         Assert.False(answer.Headers.Contains("Set-Cookie"));
     }
 
@@ -310,13 +312,13 @@ public sealed class PlatformExternalShareTests
         var key = await admin.ShareFileAsync(new { password = Password });
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(4, (await GivePasswordAsync(visitor, key, $"Wrong-Horse-{i}")).ShareStatus);
+            Assert.Equal(ExternalShareStatus.InvalidPassword, (await GivePasswordAsync(visitor, key, $"Wrong-Horse-{i}")).ShareStatus);
         }
 
         var answer = await GivePasswordAsync(visitor, key, Password);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, answer.Status);
-        Assert.Equal(429, answer.Body.GetProperty("statusCode").GetInt32());
+        Assert.Equal(StatusCodes.Status429TooManyRequests, answer.Body.GetProperty("statusCode").GetInt32());
         Assert.Equal(TimeSpan.FromSeconds(60), answer.Headers.RetryAfter!.Delta);
         Assert.False(answer.Headers.Contains("Set-Cookie"));
     }
@@ -330,7 +332,7 @@ public sealed class PlatformExternalShareTests
         var key = await admin.ShareFileAsync(new { password = Password });
         await GiveWrongPasswordsAsync(visitor, key, 4);
 
-        Assert.Equal(0, (await GivePasswordAsync(visitor, key, Password)).ShareStatus);
+        Assert.Equal(ExternalShareStatus.Ok, (await GivePasswordAsync(visitor, key, Password)).ShareStatus);
     }
 
     [Fact]
@@ -349,7 +351,7 @@ public sealed class PlatformExternalShareTests
         var open = await GivePasswordAsync(visitor, key, Password);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, stillLocked.Status);
-        Assert.Equal(0, open.ShareStatus);
+        Assert.Equal(ExternalShareStatus.Ok, open.ShareStatus);
     }
 
     [Fact]
@@ -362,6 +364,6 @@ public sealed class PlatformExternalShareTests
         var other = await admin.ShareFileAsync(new { password = Password });
         await GiveWrongPasswordsAsync(visitor, locked, 5);
 
-        Assert.Equal(0, (await GivePasswordAsync(visitor, other, Password)).ShareStatus);
+        Assert.Equal(ExternalShareStatus.Ok, (await GivePasswordAsync(visitor, other, Password)).ShareStatus);
     }
 }

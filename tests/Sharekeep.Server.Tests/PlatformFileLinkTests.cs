@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Sharekeep.Server.Dialects.DocumentPlatform;
 using Sharekeep.Server.Tests.Infrastructure;
 
 namespace Sharekeep.Server.Tests;
@@ -19,7 +21,7 @@ public sealed class PlatformFileLinkTests
         var answer = await admin.PutAsync(Links(fileId), new { title = "For the auditors", denyDownload = true, primary = true });
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Equal(2, answer.Response.GetProperty("access").GetInt32());
+        Assert.Equal(FileShareAccess.Read, answer.Response.GetProperty("access").GetInt32());
         var link = answer.Response.GetProperty("sharedTo");
         Assert.NotEqual(Guid.Empty, link.GetProperty("id").GetGuid());
         Assert.Equal("For the auditors", link.GetProperty("title").GetString());
@@ -27,7 +29,7 @@ public sealed class PlatformFileLinkTests
         Assert.Equal(32, key.Length);
         Assert.EndsWith($"/s/{key}", link.GetProperty("shareLink").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, link.GetProperty("expirationDate").ValueKind);
-        Assert.Equal(1, link.GetProperty("linkType").GetInt32());
+        Assert.Equal(FileShareLinkType.External, link.GetProperty("linkType").GetInt32());
         Assert.True(link.GetProperty("denyDownload").GetBoolean());
         Assert.False(link.GetProperty("isExpired").GetBoolean());
         Assert.True(link.GetProperty("primary").GetBoolean());
@@ -96,7 +98,7 @@ public sealed class PlatformFileLinkTests
 
         await admin.SetLinkAsync(fileId, new { linkId = link.GetProperty("id").GetGuid(), title = "renamed" });
 
-        Assert.Equal(3, (await visitor.GetAsync($"/api/2.0/files/share/{link.GetProperty("requestToken").GetString()}")).ShareStatus);
+        Assert.Equal(ExternalShareStatus.RequiredPassword, (await visitor.GetAsync($"/api/2.0/files/share/{link.GetProperty("requestToken").GetString()}")).ShareStatus);
     }
 
     [Fact]
@@ -110,7 +112,7 @@ public sealed class PlatformFileLinkTests
 
         await admin.SetLinkAsync(fileId, new { linkId = link.GetProperty("id").GetGuid(), password = "" });
 
-        Assert.Equal(0, (await visitor.GetAsync($"/api/2.0/files/share/{link.GetProperty("requestToken").GetString()}")).ShareStatus);
+        Assert.Equal(ExternalShareStatus.Ok, (await visitor.GetAsync($"/api/2.0/files/share/{link.GetProperty("requestToken").GetString()}")).ShareStatus);
     }
 
     [Theory]
@@ -128,7 +130,7 @@ public sealed class PlatformFileLinkTests
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal(JsonValueKind.Null, answer.Response.ValueKind);
         Assert.Empty((await admin.GetAsync(Links(fileId))).Response.EnumerateArray());
-        Assert.Equal(1, (await admin.GetAsync($"/api/2.0/files/share/{link.GetProperty("requestToken").GetString()}")).ShareStatus);
+        Assert.Equal(ExternalShareStatus.Invalid, (await admin.GetAsync($"/api/2.0/files/share/{link.GetProperty("requestToken").GetString()}")).ShareStatus);
     }
 
     [Fact]
@@ -151,9 +153,9 @@ public sealed class PlatformFileLinkTests
         using var admin = app.Admin();
         var fileId = await admin.UploadFileAsync();
         var linkId = (await admin.SetLinkAsync(fileId, new { title = "x" })).GetProperty("id").GetGuid();
-        await admin.PutAsync(Links(fileId), new { linkId, access = 0 });
+        await admin.PutAsync(Links(fileId), new { linkId, access = FileShareAccess.None });
 
-        var again = await admin.PutAsync(Links(fileId), new { linkId, access = 0 });
+        var again = await admin.PutAsync(Links(fileId), new { linkId, access = FileShareAccess.None });
 
         Assert.Equal(HttpStatusCode.OK, again.Status);
     }
@@ -165,7 +167,7 @@ public sealed class PlatformFileLinkTests
         using var admin = app.Admin();
         var fileId = await admin.UploadFileAsync();
         var linkId = (await admin.SetLinkAsync(fileId, new { title = "x" })).GetProperty("id").GetGuid();
-        await admin.PutAsync(Links(fileId), new { linkId, access = 0 });
+        await admin.PutAsync(Links(fileId), new { linkId, access = FileShareAccess.None });
 
         var answer = await admin.PutAsync(Links(fileId), new { linkId, title = "back?" });
 
@@ -213,7 +215,7 @@ public sealed class PlatformFileLinkTests
         var answer = await admin.PutRawAsync(Links(fileId), body);
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
-        Assert.Equal(400, answer.Body.GetProperty("statusCode").GetInt32());
+        Assert.Equal(StatusCodes.Status400BadRequest, answer.Body.GetProperty("statusCode").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(answer.PlatformError));
         Assert.Empty((await admin.GetAsync(Links(fileId))).Response.EnumerateArray());
     }
@@ -239,7 +241,7 @@ public sealed class PlatformFileLinkTests
         var answer = await admin.PutAsync(Links(Guid.NewGuid()), new { title = "x" });
 
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
-        Assert.Equal(404, answer.Body.GetProperty("statusCode").GetInt32());
+        Assert.Equal(StatusCodes.Status404NotFound, answer.Body.GetProperty("statusCode").GetInt32());
     }
 
     [Fact]
@@ -260,7 +262,7 @@ public sealed class PlatformFileLinkTests
         using var admin = app.Admin();
         var fileId = await admin.UploadFileAsync();
 
-        var answer = await admin.PutAsync(Links(fileId), new { linkId = Guid.NewGuid(), access = 0 });
+        var answer = await admin.PutAsync(Links(fileId), new { linkId = Guid.NewGuid(), access = FileShareAccess.None });
 
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
     }
@@ -289,7 +291,7 @@ public sealed class PlatformFileLinkTests
         var answer = await admin.PutAsync(Links(fileId), new { title = "x" });
 
         Assert.Equal(HttpStatusCode.Forbidden, answer.Status);
-        Assert.Equal(403, answer.Body.GetProperty("statusCode").GetInt32());
+        Assert.Equal(StatusCodes.Status403Forbidden, answer.Body.GetProperty("statusCode").GetInt32());
         Assert.Empty((await admin.GetAsync(Links(fileId))).Response.EnumerateArray());
     }
 
@@ -304,6 +306,6 @@ public sealed class PlatformFileLinkTests
         var answer = await visitor.PutAsync(Links(fileId), new { title = "x" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
-        Assert.Equal(401, answer.Body.GetProperty("statusCode").GetInt32());
+        Assert.Equal(StatusCodes.Status401Unauthorized, answer.Body.GetProperty("statusCode").GetInt32());
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Sharekeep.Server.Dialects.DocumentPlatform;
 using Sharekeep.Server.Tests.Infrastructure;
 
 namespace Sharekeep.Server.Tests;
@@ -25,8 +27,8 @@ public sealed class PlatformSettingsTests
         var answer = await admin.GetAsync("/api/2.0/files/settings");
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Equal(0, answer.Body.GetProperty("status").GetInt32());
-        Assert.Equal(200, answer.Body.GetProperty("statusCode").GetInt32());
+        Assert.Equal(EnvelopeStatus.Ok, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status200OK, answer.Body.GetProperty("statusCode").GetInt32());
         Assert.Equal(1, answer.Body.GetProperty("count").GetInt32());
         Assert.Equal(JsonValueKind.Array, answer.Body.GetProperty("links").ValueKind);
         Assert.Equal("GET", answer.Body.GetProperty("links")[0].GetProperty("action").GetString());
@@ -66,7 +68,7 @@ public sealed class PlatformSettingsTests
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.False(answer.Response.GetBoolean());
-        Assert.Equal(0, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(EnvelopeStatus.Ok, answer.Body.GetProperty("status").GetInt32());
         Assert.False((await SettingsAsync(admin)).External);
     }
 
@@ -91,8 +93,8 @@ public sealed class PlatformSettingsTests
         var answer = await admin.PutRawAsync(External, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
-        Assert.Equal(1, answer.Body.GetProperty("status").GetInt32());
-        Assert.Equal(400, answer.Body.GetProperty("statusCode").GetInt32());
+        Assert.Equal(EnvelopeStatus.Error, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status400BadRequest, answer.Body.GetProperty("statusCode").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(answer.PlatformError));
         Assert.Equal((true, false), await SettingsAsync(admin));
         Assert.Empty((await admin.GetAsync("/api/v1/audit")).Body.EnumerateArray());
@@ -247,8 +249,8 @@ public sealed class PlatformSettingsTests
         var answer = await visitor.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{\"set\":false}") });
 
         Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
-        Assert.Equal(1, answer.Body.GetProperty("status").GetInt32());
-        Assert.Equal(401, answer.Body.GetProperty("statusCode").GetInt32());
+        Assert.Equal(EnvelopeStatus.Error, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status401Unauthorized, answer.Body.GetProperty("statusCode").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(answer.PlatformError));
     }
 
@@ -274,8 +276,8 @@ public sealed class PlatformSettingsTests
         var answer = await admin.GetAsync("/api/2.0/files/nothing-here");
 
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
-        Assert.Equal(404, answer.Body.GetProperty("statusCode").GetInt32());
-        Assert.Equal(1, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status404NotFound, answer.Body.GetProperty("statusCode").GetInt32());
+        Assert.Equal(EnvelopeStatus.Error, answer.Body.GetProperty("status").GetInt32());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Sharekeep.Server.Tests.Infrastructure;
 
 namespace Sharekeep.Server.Tests;
@@ -46,7 +47,7 @@ public sealed class ResourceApiTests
         var answer = await admin.GetAsync($"/api/v1/reports/{id}");
 
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
-        Assert.Equal(404, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(StatusCodes.Status404NotFound, answer.Body.GetProperty("status").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/v1/reports/{id}")).Status);
     }
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.Versioning;
 using System.Text;
+using Microsoft.AspNetCore.Http;
+using Sharekeep.Server.Dialects.DocumentPlatform;
 using Sharekeep.Server.Tests.Infrastructure;
 
 namespace Sharekeep.Server.Tests;
@@ -155,8 +157,8 @@ public sealed class ServerProcessTests
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             using var envelope = System.Text.Json.JsonDocument.Parse(text);
-            Assert.Equal(0, envelope.RootElement.GetProperty("status").GetInt32());
-            Assert.Equal(200, envelope.RootElement.GetProperty("statusCode").GetInt32());
+            Assert.Equal(EnvelopeStatus.Ok, envelope.RootElement.GetProperty("status").GetInt32());
+            Assert.Equal(StatusCodes.Status200OK, envelope.RootElement.GetProperty("statusCode").GetInt32());
             Assert.Contains(expected, envelope.RootElement.GetProperty("response").GetRawText(), StringComparison.Ordinal);
         }
         TempDirectory.Delete(directory);

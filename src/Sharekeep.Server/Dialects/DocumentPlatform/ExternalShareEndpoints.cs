@@ -7,8 +7,6 @@ namespace Sharekeep.Server.Dialects.DocumentPlatform;
 /// <summary>files/share/{key}: what a visitor's key opens, and the password that unlocks it. No API key needed.</summary>
 internal static class ExternalShareEndpoints
 {
-    private const int EntryTypeFile = 2;
-
     public static RouteGroupBuilder MapExternalShare(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/files/share/{key}")
@@ -51,17 +49,17 @@ internal static class ExternalShareEndpoints
     {
         var status = visit.Status switch
         {
-            VisitStatus.Ok => 0,
-            VisitStatus.Expired => 2,
-            VisitStatus.PasswordRequired => 3,
-            VisitStatus.InvalidPassword => 4,
-            VisitStatus.ExternalSharingDisabled => 5,
-            _ => 1,
+            VisitStatus.Ok => ExternalShareStatus.Ok,
+            VisitStatus.Expired => ExternalShareStatus.Expired,
+            VisitStatus.PasswordRequired => ExternalShareStatus.RequiredPassword,
+            VisitStatus.InvalidPassword => ExternalShareStatus.InvalidPassword,
+            VisitStatus.ExternalSharingDisabled => ExternalShareStatus.ExternalAccessDenied,
+            _ => ExternalShareStatus.Invalid,
         };
         if (visit is { IsOpen: true, File: { } file, Link: { } link })
         {
             var id = file.Id.ToString();
-            return new ExternalShareResponse(status, id, file.Name, EntryTypeFile, id, file.Name, EntryTypeFile, link.Id, true, false);
+            return new ExternalShareResponse(status, id, file.Name, FileEntryType.File, id, file.Name, FileEntryType.File, link.Id, true, false);
         }
         var linkId = visit.Status is VisitStatus.PasswordRequired or VisitStatus.InvalidPassword ? visit.Link?.Id : null;
         return new ExternalShareResponse(status, null, null, null, null, null, null, linkId, false, false);

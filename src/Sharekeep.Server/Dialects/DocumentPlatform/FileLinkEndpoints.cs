@@ -9,15 +9,6 @@ namespace Sharekeep.Server.Dialects.DocumentPlatform;
 /// <summary>files/file/{fileId}/links: a file's external links, created, changed, revoked and listed.</summary>
 internal static class FileLinkEndpoints
 {
-    /// <summary>The platform's FileShare values that Sharekeep's read-only links understand.</summary>
-    private const int AccessNone = 0;
-    private const int AccessRead = 2;
-    private const int AccessRestrict = 3;
-
-    private const int LinkTypeExternal = 1;
-    private const int SubjectExternalLink = 1;
-    private const int SubjectPrimaryExternalLink = 4;
-
     public static RouteGroupBuilder MapFileLinks(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/files/file/{fileId}/links").WithTags("Document platform: file links");
@@ -40,7 +31,7 @@ internal static class FileLinkEndpoints
         {
             return PlatformResults.Error(
                 StatusCodes.Status400BadRequest,
-                $"access must be {AccessRead} (read: Sharekeep links let visitors view and download) or {AccessNone} to revoke the link.");
+                $"access must be {FileShareAccess.Read} (read: Sharekeep links let visitors view and download) or {FileShareAccess.None} to revoke the link.");
         }
         if (request.Internal == true)
         {
@@ -50,7 +41,7 @@ internal static class FileLinkEndpoints
         }
         // The platform sends the empty GUID for "a new link".
         var linkId = request.LinkId is { } given && given != Guid.Empty ? given : (Guid?)null;
-        if (access is AccessNone or AccessRestrict)
+        if (access is FileShareAccess.None or FileShareAccess.Restrict)
         {
             var revoked = await links.RevokeAsync(id, linkId, cancellationToken);
             return revoked.IsOk ? PlatformResults.Ok<FileShareResponse?>(context, null) : Refusal(revoked, fileId);
@@ -101,31 +92,31 @@ internal static class FileLinkEndpoints
     {
         if (access is not { } value || value.ValueKind == JsonValueKind.Null)
         {
-            return AccessRead;
+            return FileShareAccess.Read;
         }
         int? number = value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetInt32(out var n) => n,
             JsonValueKind.String => value.GetString()?.ToUpperInvariant() switch
             {
-                "NONE" => AccessNone,
-                "READ" => AccessRead,
-                "RESTRICT" => AccessRestrict,
+                "NONE" => FileShareAccess.None,
+                "READ" => FileShareAccess.Read,
+                "RESTRICT" => FileShareAccess.Restrict,
                 _ => null,
             },
             _ => null,
         };
-        return number is AccessNone or AccessRead or AccessRestrict ? number : null;
+        return number is FileShareAccess.None or FileShareAccess.Read or FileShareAccess.Restrict ? number : null;
     }
 
     private static FileShareResponse ToResponse(FileLink link, HttpRequest request, DateTimeOffset now) => new(
-        AccessRead,
+        FileShareAccess.Read,
         new FileShareLinkResponse(
             link.Id,
             link.Title,
             PublicUrls.FilePage(request, link.Key),
             link.Expires,
-            LinkTypeExternal,
+            FileShareLinkType.External,
             link.DenyDownload,
             link.IsExpired(now),
             link.Primary,
@@ -134,7 +125,7 @@ internal static class FileLinkEndpoints
         false,
         false,
         true,
-        link.Primary ? SubjectPrimaryExternalLink : SubjectExternalLink);
+        link.Primary ? ShareSubjectType.PrimaryExternalLink : ShareSubjectType.ExternalLink);
 
     private static JsonHttpResult<PlatformError> FileNotFound(string fileId) =>
         PlatformResults.Error(StatusCodes.Status404NotFound, $"There is no file with id {fileId}.");

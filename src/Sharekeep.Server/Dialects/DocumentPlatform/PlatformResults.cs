@@ -17,11 +17,11 @@ internal static class PlatformResults
                 _ => 1,
             },
             [new PlatformLink(context.Request.GetDisplayUrl(), context.Request.Method)],
-            0,
+            EnvelopeStatus.Ok,
             StatusCodes.Status200OK));
 
     public static JsonHttpResult<PlatformError> Error(int statusCode, string message) =>
         TypedResults.Json(Body(statusCode, message), statusCode: statusCode);
 
-    public static PlatformError Body(int statusCode, string message) => new(new PlatformErrorDetail(message), 1, statusCode);
+    public static PlatformError Body(int statusCode, string message) => new(new PlatformErrorDetail(message), EnvelopeStatus.Error, statusCode);
 }
