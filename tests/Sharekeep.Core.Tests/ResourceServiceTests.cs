@@ -61,11 +61,32 @@ public sealed class ResourceServiceTests
     public async Task CreateDashboard_WithTooManyReports_IsRefused()
     {
         var domain = new Domain();
-        var ids = Enumerable.Range(0, ResourceRules.MaxReportsPerDashboard + 1).Select(_ => Guid.NewGuid()).ToList();
+        var ids = new List<Guid>();
+        for (var i = 0; i <= ResourceRules.MaxReportsPerDashboard; i++)
+        {
+            ids.Add((await domain.NewReportAsync($"Report {i}")).Id);
+        }
 
         var created = await domain.Resources.CreateDashboardAsync("D", ids, CancellationToken.None);
 
-        Assert.Null(created.Value);
+        Assert.Equal(OutcomeStatus.Invalid, created.Status);
+        Assert.Equal([$"A dashboard holds at most {ResourceRules.MaxReportsPerDashboard} reports."], created.Errors!.ToDictionary()["reportIds"]);
+    }
+
+    [Fact]
+    public async Task CreateDashboard_WithAsManyReportsAsAllowed_IsCreated()
+    {
+        var domain = new Domain();
+        var ids = new List<Guid>();
+        for (var i = 0; i < ResourceRules.MaxReportsPerDashboard; i++)
+        {
+            ids.Add((await domain.NewReportAsync($"Report {i}")).Id);
+        }
+
+        var created = await domain.Resources.CreateDashboardAsync("D", ids, CancellationToken.None);
+
+        Assert.True(created.IsOk);
+        Assert.Equal(ids, created.Value!.ReportIds);
     }
 
     [Fact]

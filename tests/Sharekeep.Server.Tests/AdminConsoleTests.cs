@@ -9,11 +9,6 @@ public sealed class AdminConsoleTests
     private static Task<Answer> PostFormAsync(SharekeepClient browser, string path, Dictionary<string, string> fields) =>
         browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) });
 
-    private static async Task<Answer> SignInAsync(SharekeepClient browser, string secret = SharekeepApplication.Secret)
-    {
-        var token = FormToken.In((await browser.GetAsync("/admin")).Text);
-        return await PostFormAsync(browser, "/admin/sign-in", new() { [FormToken.FieldName] = token, ["secret"] = secret });
-    }
 
     [Fact]
     public async Task WithoutASession_ThePageIsTheSignInFormOnly()
@@ -57,7 +52,7 @@ public sealed class AdminConsoleTests
         await using var app = new SharekeepApplication();
         using var browser = app.Visitor();
 
-        var answer = await SignInAsync(browser, "not-the-secret-at-all");
+        var answer = await ConsoleSignIn.TryAsync(browser, "not-the-secret-at-all");
 
         Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
         Assert.Contains("That is not the API secret.", answer.Text, StringComparison.Ordinal);
@@ -73,7 +68,7 @@ public sealed class AdminConsoleTests
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 12; i++)
         {
-            answers.Add((await SignInAsync(browser, "wrong-secret-number-" + i)).Status);
+            answers.Add((await ConsoleSignIn.TryAsync(browser, "wrong-secret-number-" + i)).Status);
         }
 
         Assert.Contains(HttpStatusCode.TooManyRequests, answers);
@@ -102,7 +97,7 @@ public sealed class AdminConsoleTests
         await using var app = new SharekeepApplication();
         using var admin = app.Admin();
         using var browser = app.Visitor();
-        await SignInAsync(browser);
+        await ConsoleSignIn.SignInAsync(browser);
 
         var answer = await PostFormAsync(browser, "/admin/policy", new() { ["setting"] = "sharing", ["enabled"] = "false" });
 
@@ -115,7 +110,7 @@ public sealed class AdminConsoleTests
     {
         await using var app = new SharekeepApplication();
         using var browser = app.Visitor();
-        var console = await SignInAsync(browser);
+        var console = await ConsoleSignIn.SignInAsync(browser);
 
         var answer = await PostFormAsync(browser, "/admin/sign-out", new() { [FormToken.FieldName] = FormToken.In(console.Text) });
 
@@ -128,7 +123,7 @@ public sealed class AdminConsoleTests
     {
         await using var app = new SharekeepApplication();
         using var browser = app.Visitor();
-        await SignInAsync(browser);
+        await ConsoleSignIn.SignInAsync(browser);
 
         await PostFormAsync(browser, "/admin/sign-out", []);
 
@@ -141,7 +136,7 @@ public sealed class AdminConsoleTests
         await using var app = new SharekeepApplication();
         using var admin = app.Admin();
         using var browser = app.Visitor();
-        var console = await SignInAsync(browser);
+        var console = await ConsoleSignIn.SignInAsync(browser);
 
         var answer = await PostFormAsync(browser, "/admin/policy", new()
         {
@@ -164,7 +159,7 @@ public sealed class AdminConsoleTests
         using var admin = app.Admin();
         using var browser = app.Visitor();
         var fileId = await admin.UploadFileAsync("plan.txt");
-        var console = await SignInAsync(browser);
+        var console = await ConsoleSignIn.SignInAsync(browser);
 
         var answer = await PostFormAsync(browser, "/admin/links", new()
         {
@@ -189,7 +184,7 @@ public sealed class AdminConsoleTests
         using var admin = app.Admin();
         using var browser = app.Visitor();
         var fileId = await admin.UploadFileAsync("plan.txt");
-        var console = await SignInAsync(browser);
+        var console = await ConsoleSignIn.SignInAsync(browser);
 
         var answer = await PostFormAsync(browser, "/admin/links", new()
         {
@@ -211,7 +206,7 @@ public sealed class AdminConsoleTests
         using var browser = app.Visitor();
         await admin.ShareReportAsync(await admin.CreateReportAsync("Quarterly sales"));
         await admin.ShareReportAsync(await admin.CreateReportAsync("Headcount"));
-        await SignInAsync(browser);
+        await ConsoleSignIn.SignInAsync(browser);
 
         var page = (await browser.GetAsync("/admin?q=headc")).Text;
 
@@ -224,7 +219,7 @@ public sealed class AdminConsoleTests
     {
         await using var app = new SharekeepApplication();
         using var browser = app.Visitor();
-        await SignInAsync(browser);
+        await ConsoleSignIn.SignInAsync(browser);
 
         var page = (await browser.GetAsync("/admin?notice=%3Cscript%3Ealert(1)%3C/script%3E")).Text;
 

@@ -18,7 +18,7 @@ public sealed class AdminLinkListTests
         using var admin = app.Admin();
         using var browser = app.Visitor();
         await admin.ShareFileAsync(name: "first.txt");
-        await SignInAsync(browser);
+        await ConsoleSignIn.SignInAsync(browser);
         var forOne = await QueriesOfAWarmConsoleAsync(counter, browser);
 
         for (var i = 0; i < 4; i++)
@@ -39,24 +39,11 @@ public sealed class AdminLinkListTests
         var older = await admin.ShareFileAsync(name: "older.txt");
         var newer = await admin.ShareFileAsync(name: "newer.txt");
 
-        var page = (await SignInAsync(browser)).Text;
+        var page = (await ConsoleSignIn.SignInAsync(browser)).Text;
 
         var newerAt = page.IndexOf($"/s/{newer}", StringComparison.Ordinal);
         var olderAt = page.IndexOf($"/s/{older}", StringComparison.Ordinal);
         Assert.True(newerAt >= 0 && olderAt > newerAt, "Both files' links are listed, the newer first.");
-    }
-
-    /// <summary>Signs in through the form, as a browser would, and answers the console it lands on.</summary>
-    private static async Task<Answer> SignInAsync(SharekeepClient browser)
-    {
-        var token = FormToken.In((await browser.GetAsync("/admin")).Text);
-        var console = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/admin/sign-in")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { [FormToken.FieldName] = token, ["secret"] = SharekeepApplication.Secret }),
-        });
-        Assert.Equal(HttpStatusCode.OK, console.Status);
-        Assert.Contains("Sharing switches", console.Text, StringComparison.Ordinal);
-        return console;
     }
 
     /// <summary>The commands one console page sends once the records it reads by key are in memory.</summary>
