@@ -77,6 +77,7 @@ done < <(find tests -name '*.Tests.csproj' | sort)
 
 passed=0
 failed=0
+skipped=0
 files=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
@@ -87,7 +88,14 @@ for trx in "$results"/*.trx; do
   e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0}))
+  # Skipped tests (a missing PostgreSQL or Chromium) count as neither passed nor failed: name them.
+  while IFS= read -r name; do
+    [ -n "$name" ] || continue
+    skipped=$((skipped + 1))
+    echo "skipped in $(basename "$trx" .trx): $name" >&2
+  done < <(grep -o '<UnitTestResult [^>]*outcome="NotExecuted"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/\1/p')
 done
+[ "$skipped" -eq 0 ] || echo "$skipped skipped (see the lines above for which and why: the test output names what was missing)."
 
 if [ "$files" -ne "$runs" ]; then
   echo "Expected results from $runs test runs, found $files." >&2

@@ -1,4 +1,5 @@
 using System.Net;
+using Sharekeep.Server.Dialects.DocumentPlatform;
 using Sharekeep.Server.Tests.Infrastructure;
 
 namespace Sharekeep.Server.Tests;
@@ -7,7 +8,7 @@ namespace Sharekeep.Server.Tests;
 [Trait("Database", "postgres")]
 public sealed class ScaleOutTests
 {
-    [Fact]
+    [PostgresFact]
     public async Task SharingSwitchedOffOnOneInstance_IsObeyedByTheOther_AndTheSameUrlWorksAgainWhenSwitchedOn()
     {
         await using var instances = await TwoInstances.StartAsync();
@@ -26,7 +27,7 @@ public sealed class ScaleOutTests
         Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(url)).Status == HttpStatusCode.OK));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ShareRevokedOnOneInstance_IsGoneOnTheOther()
     {
         await using var instances = await TwoInstances.StartAsync();
@@ -41,7 +42,7 @@ public sealed class ScaleOutTests
         Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(url)).Status == HttpStatusCode.NotFound));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PasswordSetOnOneInstance_IsAskedForByTheOther()
     {
         await using var instances = await TwoInstances.StartAsync();
@@ -50,14 +51,14 @@ public sealed class ScaleOutTests
         var fileId = await adminA.UploadFileAsync();
         var link = await adminA.SetLinkAsync(fileId, new { title = "open" });
         var url = $"/api/2.0/files/share/{link.GetProperty("requestToken").GetString()}";
-        Assert.Equal(0, (await visitorB.GetAsync(url)).ShareStatus);
+        Assert.Equal(ExternalShareStatus.Ok, (await visitorB.GetAsync(url)).ShareStatus);
 
         await adminA.SetLinkAsync(fileId, new { linkId = link.GetProperty("id").GetGuid(), password = "Secret123!" });
 
-        Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(url)).ShareStatus == 3));
+        Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(url)).ShareStatus == ExternalShareStatus.RequiredPassword));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task FileDeletedOnOneInstance_IsGoneOnTheOther()
     {
         await using var instances = await TwoInstances.StartAsync();
@@ -73,7 +74,7 @@ public sealed class ScaleOutTests
         Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(content)).Status == HttpStatusCode.NotFound));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ChangesMadeWhileTheListenerIsCut_AreSeenAfterItReconnects()
     {
         await using var instances = await TwoInstances.StartAsync();

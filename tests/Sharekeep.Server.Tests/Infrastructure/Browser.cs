@@ -11,6 +11,8 @@ public sealed class Browser : IDisposable
 {
     public const string Trait = "Browser";
     public const string Chromium = "chromium";
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string DriverPath = "/usr/bin/chromedriver";
 
     private readonly ChromeDriver _driver;
     private readonly string _profile;
@@ -30,12 +32,12 @@ public sealed class Browser : IDisposable
     public static Browser Open(Uri server, bool phone = false)
     {
         var profile = TempDirectory.Create();
-        var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
+        var options = new ChromeOptions { BinaryLocation = ChromiumPath };
         options.AddArguments(
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", $"--user-data-dir={profile}", "--window-size=1280,900",
             "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
-        var service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(DriverPath)!, Path.GetFileName(DriverPath));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
         var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
@@ -60,11 +62,20 @@ public sealed class Browser : IDisposable
 
     public IReadOnlyCollection<IWebElement> FindAll(string css) => _driver.FindElements(By.CssSelector(css));
 
-    public void SignIn(string secret)
+    /// <summary>Fills in and sends the console's sign-in form, whatever the outcome.</summary>
+    public void TrySignIn(string secret)
     {
         Go("/admin");
         Find("#secret").SendKeys(secret);
         Submit("form[action='/admin/sign-in'] button[type=submit]");
+    }
+
+    /// <summary>Signs in to the console; fails the test unless the console is what the browser then shows.</summary>
+    public void SignIn(string secret)
+    {
+        TrySignIn(secret);
+        Assert.True(FindAll(".switches").Count == 1, "Signing in did not lead to the console.");
+        Assert.Empty(FindAll("#secret"));
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public sealed class TwoInstances : IAsyncDisposable
 
     public static async Task<TwoInstances> StartAsync()
     {
-        Assert.True(TestDatabase.IsPostgres, "Several instances need PostgreSQL: run with SHAREKEEP_TEST_PROVIDER=postgres (scripts/test.sh does).");
+        Assert.SkipUnless(Requirements.HasPostgres, Requirements.NoPostgres);
         var directory = TempDirectory.Create();
         var environment = new Dictionary<string, string?>
         {

@@ -1,0 +1,54 @@
+using System.Runtime.CompilerServices;
+
+namespace Sharekeep.Server.Tests.Infrastructure;
+
+/// <summary>What a test needs beyond .NET, and whether this machine has it (scripts/test.sh installs and starts both).</summary>
+public static class Requirements
+{
+    public const string NoPostgres =
+        "Needs PostgreSQL: run with SHAREKEEP_TEST_PROVIDER=postgres and SHAREKEEP_TEST_POSTGRES set (./scripts/test.sh starts one).";
+
+    public const string NoChromium =
+        "Needs Debian's chromium and chromium-driver (" + Browser.ChromiumPath + ", " + Browser.DriverPath + "); ./scripts/test.sh installs them.";
+
+    public static bool HasPostgres =>
+        TestDatabase.IsPostgres && !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable));
+
+    public static bool HasChromium => File.Exists(Browser.ChromiumPath) && File.Exists(Browser.DriverPath);
+}
+
+/// <summary>A test that runs only on PostgreSQL; elsewhere it is reported as skipped, saying why.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
+    {
+        Skip = Requirements.NoPostgres;
+        SkipUnless = nameof(Requirements.HasPostgres);
+        SkipType = typeof(Requirements);
+    }
+}
+
+/// <summary>A test that drives Chromium; where it is not installed, the test is reported as skipped, saying why.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
+    {
+        Skip = Requirements.NoChromium;
+        SkipUnless = nameof(Requirements.HasChromium);
+        SkipType = typeof(Requirements);
+    }
+}
+
+/// <summary>A theory that drives Chromium; skipped, saying why, where it is not installed.</summary>
+public sealed class ChromiumTheoryAttribute : TheoryAttribute
+{
+    public ChromiumTheoryAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
+    {
+        Skip = Requirements.NoChromium;
+        SkipUnless = nameof(Requirements.HasChromium);
+        SkipType = typeof(Requirements);
+    }
+}
