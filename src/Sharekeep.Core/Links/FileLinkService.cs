@@ -13,6 +13,8 @@ public sealed class FileLinkService(
     PasswordAttemptThrottle throttle,
     TimeProvider time)
 {
+    public const int MaxListPage = 1000;
+
     /// <summary>Makes a new link to a file, while external sharing is on.</summary>
     /// <param name="linkId">The id the caller chose for it (the platform lets a client name a new link), or null for a new one.</param>
     public async Task<Outcome<FileLink>> CreateAsync(Guid fileId, Guid? linkId, LinkSettings settings, CancellationToken cancellationToken)
@@ -102,8 +104,6 @@ public sealed class FileLinkService(
 
     public async Task<IReadOnlyList<FileLink>?> ListAsync(Guid fileId, CancellationToken cancellationToken) =>
         await files.FindAsync(fileId, cancellationToken) is null ? null : await links.ListActiveAsync(fileId, cancellationToken);
-
-    public const int MaxListPage = 1000;
 
     /// <summary>The newest active links of every file, each with its file's name.</summary>
     public Task<IReadOnlyList<ListedFileLink>> ListActiveAsync(int limit, CancellationToken cancellationToken) =>
