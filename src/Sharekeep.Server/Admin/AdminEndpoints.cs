@@ -30,14 +30,14 @@ internal static class AdminEndpoints
         open.MapGet("/", ShowAsync);
         open.MapPost("/sign-in", SignInAsync)
             .RequireRateLimiting(AdminSession.SignInLimiter)
-            .RequireFormToken(context => SignInPage(context, AdminNotices.Message(AdminNotice.StaleForm), StatusCodes.Status400BadRequest));
+            .RequireFormToken((context, notice) => SignInPage(context, AdminNotices.Message(notice), StatusCodes.Status400BadRequest));
 
         var actions = routes.MapGroup(Path)
             .RequireAuthorization(AdminSession.Policy)
             .ExcludeFromDescription()
             .DisableAntiforgery()
             .WithHeaders(HeaderPolicy.AdminPage)
-            .RequireFormToken(_ => Back(AdminNotice.StaleForm));
+            .RequireFormToken((_, notice) => Back(notice));
         actions.MapPost("/sign-out", SignOutAsync);
         actions.MapPost("/policy", SetPolicyAsync);
         actions.MapPost("/shares", ShareAsync);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Sharekeep.Server.Pages;
 
 namespace Sharekeep.Server.Admin;
 
@@ -7,30 +8,17 @@ internal static class AdminForms
 {
     /// <summary>
     /// Lets a form through only with a valid antiforgery token, its fields read (handlers use
-    /// <see cref="HttpRequest.Form"/>); a missing or stale token gets <paramref name="onStale"/>'s answer instead.
-    /// The console checks the token here rather than through form binding so that a stale form gets the page
-    /// back with a message, not an error body.
+    /// <see cref="HttpRequest.Form"/>); otherwise <paramref name="refuse"/> answers, told why. The console checks
+    /// the token here rather than through form binding so that a stale form gets the page back with a message,
+    /// not an error body.
     /// </summary>
-    public static TBuilder RequireFormToken<TBuilder>(this TBuilder builder, Func<HttpContext, IResult> onStale)
+    public static TBuilder RequireFormToken<TBuilder>(this TBuilder builder, Func<HttpContext, AdminNotice, IResult> refuse)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.AddEndpointFilter(async (context, next) => await PageForms.CheckAsync(context.HttpContext) switch
         {
-            var http = context.HttpContext;
-            try
-            {
-                var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
-                if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
-                {
-                    return onStale(http);
-                }
-                await http.Request.ReadFormAsync(http.RequestAborted);
-            }
-            catch (InvalidDataException)
-            {
-                // The form is past its size limits (an upload, say); nothing of it was kept.
-                return AdminEndpoints.Back(AdminNotice.TooLarge);
-            }
-            return await next(context);
+            FormCheck.Valid => await next(context),
+            FormCheck.Stale => refuse(context.HttpContext, AdminNotice.StaleForm),
+            _ => refuse(context.HttpContext, AdminNotice.UnreadableForm),
         });
 
     /// <summary>The antiforgery field for the forms of the page being rendered.</summary>

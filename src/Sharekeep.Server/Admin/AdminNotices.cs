@@ -20,6 +20,7 @@ internal enum AdminNotice
     TooLarge,
     NoFile,
     StaleForm,
+    UnreadableForm,
 }
 
 /// <summary>
@@ -53,6 +54,7 @@ internal static class AdminNotices
         AdminNotice.TooLarge => "The file is larger than this server accepts.",
         AdminNotice.NoFile => "Choose a file to upload.",
         AdminNotice.StaleForm => "The form had expired; try again.",
+        AdminNotice.UnreadableForm => "The form could not be read (too large, or not a form); nothing was changed.",
         _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, null),
     };
 }

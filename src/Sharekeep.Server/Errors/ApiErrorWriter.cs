@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Sharekeep.Server.Dialects.DocumentPlatform;
 using Sharekeep.Server.Dialects.ReportingTool;
@@ -25,11 +26,12 @@ internal sealed class ApiErrorWriter(IProblemDetailsService problemDetails)
                 context.RequestAborted);
             return;
         }
-        await problemDetails.WriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (!await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
         {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
+            // The client's Accept names no JSON type, so the framework's writer declines: an error still has a body.
+            await context.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
+        }
     }
 
     /// <summary>A body for answers that have none yet: unknown routes, wrong methods.</summary>

@@ -23,6 +23,7 @@ internal static class ErrorsExtensions
         });
         app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<ApiErrorWriter>().WriteForStatusAsync(context.HttpContext));
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<RequestCharsetMiddleware>();
         return app;
     }
 }

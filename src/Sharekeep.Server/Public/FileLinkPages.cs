@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
+using Sharekeep.Server.Pages;
 using Sharekeep.Server.Public.Pages;
 
 namespace Sharekeep.Server.Public;
@@ -47,20 +48,22 @@ internal static class FileLinkPages
     }
 
     private static async Task<Results<RedirectHttpResult, RazorComponentResult<FileLinkPage>>> UnlockAsync(
-        string key, HttpContext context, IAntiforgery antiforgery, FileLinkService links, LinkUnlockCookies cookies, CancellationToken cancellationToken)
+        string key, HttpContext context, FileLinkService links, LinkUnlockCookies cookies, CancellationToken cancellationToken)
     {
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        if (await PageForms.CheckAsync(context) is not FormCheck.Valid and var refused)
         {
             var stale = await links.OpenAsync(key, id => cookies.Read(context.Request, id), cancellationToken);
-            var page = await PageAsync(context, key, stale, "The form had expired; enter the password again.", cancellationToken);
+            var message = refused == FormCheck.Stale
+                ? "The form had expired; enter the password again."
+                : "The form could not be read; enter the password again.";
+            var page = await PageAsync(context, key, stale, message, cancellationToken);
             if (stale.Status is VisitStatus.PasswordRequired)
             {
                 page.StatusCode = StatusCodes.Status400BadRequest;
             }
             return page;
         }
-        var form = await context.Request.ReadFormAsync(cancellationToken);
-        var visit = await links.TryPasswordAsync(key, form["password"].FirstOrDefault(), ClientAddress.Of(context), cancellationToken);
+        var visit = await links.TryPasswordAsync(key, context.Request.Form["password"].FirstOrDefault(), ClientAddress.Of(context), cancellationToken);
         if (visit.IsOpen)
         {
             cookies.IssueIfUnlocked(context, visit);

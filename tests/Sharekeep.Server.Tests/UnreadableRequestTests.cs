@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Sharekeep.Server.Dialects.DocumentPlatform;
+using Sharekeep.Server.Tests.Infrastructure;
+
+namespace Sharekeep.Server.Tests;
+
+/// <summary>Requests a fuzzer sends: every one is the sender's mistake, answered 4xx with a body, never a 500.</summary>
+public sealed class UnreadableRequestTests
+{
+    /// <summary>Form bodies that no form reader can read: a NUL in a value, multipart without or with an unclosed boundary, a 3 KB key.</summary>
+    public static TheoryData<string, string> UnreadableForms => new()
+    {
+        { "application/x-www-form-urlencoded", "password=a%00b&secret=a%00b" },
+        { "multipart/form-data", "no boundary at all" },
+        { "multipart/form-data; boundary=abc", "--abc\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nnever closed" },
+        { "application/x-www-form-urlencoded", new string('k', 3000) + "=v" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnreadableForms))]
+    public async Task UnreadableSignInForm_Is400WithTheSignInPage(string contentType, string body)
+    {
+        await using var app = new SharekeepApplication();
+        using var visitor = app.Visitor();
+
+        var answer = await PostAsync(visitor, "/admin/sign-in", contentType, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("The form could not be read", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(UnreadableForms))]
+    public async Task UnreadablePasswordForm_Is400WithThePasswordPage(string contentType, string body)
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+        using var visitor = app.Visitor();
+        var key = await admin.ShareFileAsync(new { password = "Correct-Horse-9" });
+
+        var answer = await PostAsync(visitor, $"/s/{key}", contentType, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("The form could not be read", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(ExternalShareStatus.RequiredPassword, (await visitor.GetAsync($"/api/2.0/files/share/{key}")).ShareStatus);
+    }
+
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("image/png")]
+    public async Task ErrorAnswer_HasAJsonBody_WhenAcceptNamesNoJsonType(string accept)
+    {
+        await using var app = new SharekeepApplication();
+        using var visitor = app.RawVisitor();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/reports");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+
+        using var response = await visitor.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":401", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonBodyInAnUnknownCharset_Is415_AndStoresNothing()
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+
+        var answer = await PostAsync(admin, "/api/v1/reports", "application/json; charset=nonsense", """{"name":"Quarterly"}""");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.Status);
+        Assert.Equal(StatusCodes.Status415UnsupportedMediaType, answer.Body.GetProperty("status").GetInt32());
+        Assert.Equal(0, (await admin.GetAsync("/api/v1/reports")).Body.GetArrayLength());
+    }
+
+    private static Task<Answer> PostAsync(SharekeepClient client, string path, string contentType, string body)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return client.SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = content });
+    }
+}
