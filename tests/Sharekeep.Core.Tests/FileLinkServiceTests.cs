@@ -200,6 +200,19 @@ public sealed class FileLinkServiceTests
     }
 
     [Fact]
+    public async Task Create_ForAFileDeletedMeanwhile_IsNotFoundNamingTheFile()
+    {
+        var domain = new Domain();
+        var file = await domain.NewFileAsync();
+        domain.LinkStore.DeletedFiles.Add(file.Id);
+
+        var created = await domain.Links.CreateAsync(file.Id, null, new LinkSettings(), CancellationToken.None);
+
+        Assert.Equal(OutcomeStatus.NotFound, created.Status);
+        Assert.True(created.Errors!.Names("fileId"));
+    }
+
+    [Fact]
     public async Task Create_WithAnExpiryInThePast_IsInvalid()
     {
         var domain = new Domain();

@@ -37,8 +37,7 @@ public sealed class FileLinkService(
         var (hash, stamp) = NewPassword(settings.Password);
         var link = new FileLink(
             linkId ?? Guid.CreateVersion7(now), fileId, keys.NewKey(), Title(settings), settings.Expires, settings.DenyDownload, settings.Primary, hash, stamp, now, null);
-        await links.SaveAsync(link, cancellationToken);
-        return Outcome<FileLink>.Ok(link);
+        return await SavedAsync(link, cancellationToken);
     }
 
     /// <summary>
@@ -72,8 +71,7 @@ public sealed class FileLinkService(
             PasswordHash = hash,
             PasswordStamp = stamp,
         };
-        await links.SaveAsync(link, cancellationToken);
-        return Outcome<FileLink>.Ok(link);
+        return await SavedAsync(link, cancellationToken);
     }
 
     /// <summary>
@@ -97,9 +95,7 @@ public sealed class FileLinkService(
         {
             return Outcome<FileLink>.Ok(existing);
         }
-        var revoked = existing with { Revoked = time.GetUtcNow(), Primary = false };
-        await links.SaveAsync(revoked, cancellationToken);
-        return Outcome<FileLink>.Ok(revoked);
+        return await SavedAsync(existing with { Revoked = time.GetUtcNow(), Primary = false }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<FileLink>?> ListAsync(Guid fileId, CancellationToken cancellationToken) =>
@@ -202,6 +198,10 @@ public sealed class FileLinkService(
         }
         return link.FileId == fileId ? (link, default) : (null, Outcome<FileLink>.Invalid("linkId", "linkId names a link of another file."));
     }
+
+    /// <summary>The link as saved, or NotFound when its file was deleted meanwhile.</summary>
+    private async Task<Outcome<FileLink>> SavedAsync(FileLink link, CancellationToken cancellationToken) =>
+        await links.SaveAsync(link, cancellationToken) ? Outcome<FileLink>.Ok(link) : FileNotFound(link.FileId);
 
     /// <summary>The hash and stamp for a new password; none for null or "".</summary>
     private (string? Hash, string? Stamp) NewPassword(string? password) =>

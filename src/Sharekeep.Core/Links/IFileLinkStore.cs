@@ -14,9 +14,10 @@ public interface IFileLinkStore
 
     /// <summary>
     /// Inserts or replaces <paramref name="link"/>; when it is primary, every other link of its file stops
-    /// being primary in the same transaction.
+    /// being primary in the same transaction. False, and nothing written, when its file is gone (deleted
+    /// since the caller looked it up).
     /// </summary>
-    Task SaveAsync(FileLink link, CancellationToken cancellationToken);
+    Task<bool> SaveAsync(FileLink link, CancellationToken cancellationToken);
 }
 
 /// <summary>A link in a listing across files, with the name of the file it opens.</summary>

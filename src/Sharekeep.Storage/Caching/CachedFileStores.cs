@@ -36,7 +36,7 @@ internal sealed class CachedFileLinkStore(Lazy<IFileLinkStore> inner, StorageCac
     public Task<IReadOnlyList<ListedFileLink>> ListActiveAsync(int limit, CancellationToken cancellationToken) =>
         inner.Value.ListActiveAsync(limit, cancellationToken);
 
-    public async Task SaveAsync(FileLink link, CancellationToken cancellationToken)
+    public async Task<bool> SaveAsync(FileLink link, CancellationToken cancellationToken)
     {
         var changes = new List<Change> { LinkChange(link.Key) };
         if (link.Primary)
@@ -45,7 +45,7 @@ internal sealed class CachedFileLinkStore(Lazy<IFileLinkStore> inner, StorageCac
             var siblings = await inner.Value.ListActiveAsync(link.FileId, cancellationToken);
             changes.AddRange(siblings.Select(s => LinkChange(s.Key)));
         }
-        await cache.WriteAsync(() => inner.Value.SaveAsync(link, cancellationToken), [.. changes]);
+        return await cache.WriteAsync(() => inner.Value.SaveAsync(link, cancellationToken), [.. changes]);
     }
 
     private static Change LinkChange(string key) => new(ChangeArea.FileLink, key);

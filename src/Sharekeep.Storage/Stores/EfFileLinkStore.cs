@@ -38,7 +38,26 @@ internal sealed class EfFileLinkStore(SharekeepDbContext db, IWriteLocks locks) 
         return rows.ConvertAll(r => new ListedFileLink(ToLink(r.Link), r.FileName));
     }
 
-    public async Task SaveAsync(FileLink link, CancellationToken cancellationToken)
+    public async Task<bool> SaveAsync(FileLink link, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveRowAsync(link, cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.Files.AnyAsync(f => f.Id == link.FileId, cancellationToken))
+            {
+                throw;
+            }
+            // The file was deleted between the caller's check and this write; its links went with it.
+            return false;
+        }
+    }
+
+    private async Task SaveRowAsync(FileLink link, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await locks.AcquireAsync(db, "file-links:" + link.FileId, cancellationToken);

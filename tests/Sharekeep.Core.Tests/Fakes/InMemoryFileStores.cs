@@ -41,8 +41,15 @@ internal sealed class InMemoryFileLinkStore : IFileLinkStore
             .Select(l => new ListedFileLink(l, "file"))
             .ToList());
 
-    public Task SaveAsync(FileLink link, CancellationToken cancellationToken)
+    /// <summary>Files deleted behind the service's back, between its look-up and its write.</summary>
+    public HashSet<Guid> DeletedFiles { get; } = [];
+
+    public Task<bool> SaveAsync(FileLink link, CancellationToken cancellationToken)
     {
+        if (DeletedFiles.Contains(link.FileId))
+        {
+            return Task.FromResult(false);
+        }
         if (link.Primary)
         {
             foreach (var other in Links.Values.Where(l => l.FileId == link.FileId && l.Id != link.Id && l.Primary).ToList())
@@ -51,7 +58,7 @@ internal sealed class InMemoryFileLinkStore : IFileLinkStore
             }
         }
         Links[link.Id] = link;
-        return Task.CompletedTask;
+        return Task.FromResult(true);
     }
 }
 
