@@ -62,4 +62,14 @@ public sealed class FileRulesTests
     {
         Assert.Equal(expected, FileRules.PreviewOf(contentType));
     }
+
+    [Theory]
+    [InlineData(PreviewKind.Image, true)]
+    [InlineData(PreviewKind.Pdf, true)]
+    [InlineData(PreviewKind.Text, false)]
+    [InlineData(PreviewKind.None, false)]
+    public void PageEmbedsContent_OnlyForImagesAndPdfs(PreviewKind preview, bool embedded)
+    {
+        Assert.Equal(embedded, FileRules.PageEmbedsContent(preview));
+    }
 }

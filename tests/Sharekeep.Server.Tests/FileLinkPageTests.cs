@@ -298,6 +298,22 @@ public sealed partial class FileLinkPageTests
     }
 
     [Fact]
+    public async Task DenyDownload_ServesNoTextBytes_ItsPreviewIsInThePage()
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+        using var visitor = app.Visitor();
+        var key = await admin.ShareFileAsync(new { denyDownload = true }, name: "draft.txt", content: "secret plan");
+
+        var page = await visitor.GetAsync($"/s/{key}");
+        var inline = await visitor.GetAsync($"/s/{key}/content?disposition=inline");
+
+        Assert.Contains("secret plan", page.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, inline.Status);
+        Assert.DoesNotContain("secret plan", inline.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DenyDownload_RefusesInlineForTypesWithoutAPreview()
     {
         await using var app = new SharekeepApplication();

@@ -57,6 +57,12 @@ public static class FileRules
         };
     }
 
+    /// <summary>
+    /// Whether a file page embeds the file's own bytes for its preview (an image, a PDF). A text preview is
+    /// written into the page, so a view-only link has no reason to serve a text file's bytes at all.
+    /// </summary>
+    public static bool PageEmbedsContent(PreviewKind preview) => preview is PreviewKind.Image or PreviewKind.Pdf;
+
     private static string MediaTypeOf(string contentType)
     {
         var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);

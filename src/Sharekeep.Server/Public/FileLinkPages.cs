@@ -83,9 +83,10 @@ internal static class FileLinkPages
             var (status, detail) = StatusOf(visit.Status);
             return TypedResults.Problem(detail, statusCode: status, title: "The file cannot be opened.");
         }
-        var inline = string.Equals(disposition, "inline", StringComparison.OrdinalIgnoreCase)
-            && FileRules.PreviewOf(file.ContentType) != PreviewKind.None;
-        if (link.DenyDownload && !inline)
+        var preview = FileRules.PreviewOf(file.ContentType);
+        var inline = string.Equals(disposition, "inline", StringComparison.OrdinalIgnoreCase) && preview != PreviewKind.None;
+        // A view-only link serves only what its page embeds; the whole file, in any other way, is a download.
+        if (link.DenyDownload && !(inline && FileRules.PageEmbedsContent(preview)))
         {
             return TypedResults.Problem(
                 "The owner of this link allows viewing only.", statusCode: StatusCodes.Status403Forbidden, title: "Download is not allowed.");
