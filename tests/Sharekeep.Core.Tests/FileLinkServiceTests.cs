@@ -226,6 +226,19 @@ public sealed class FileLinkServiceTests
     }
 
     [Fact]
+    public async Task Create_WithADirectionOverrideInTheTitle_IsInvalid()
+    {
+        var domain = new Domain();
+        var file = await domain.NewFileAsync();
+
+        var created = await domain.Links.CreateAsync(file.Id, null, new LinkSettings { Title = "For the board\u202E" }, CancellationToken.None);
+
+        Assert.Equal(OutcomeStatus.Invalid, created.Status);
+        Assert.True(created.Errors!.Names("title"));
+        Assert.Empty(domain.LinkStore.Links);
+    }
+
+    [Fact]
     public async Task Create_WithoutATitle_UsesTheDefault()
     {
         var domain = new Domain();

@@ -20,6 +20,7 @@ public sealed class FileRulesTests
     [InlineData("dir/")]
     [InlineData("..")]
     [InlineData("bad\nname.txt")]
+    [InlineData("invoice\u202Efdp.exe")]
     public void CleanName_RefusesNamesWithNothingUsable(string? given)
     {
         Assert.Null(FileRules.CleanName(given));

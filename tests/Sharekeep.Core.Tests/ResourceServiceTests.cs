@@ -10,6 +10,7 @@ public sealed class ResourceServiceTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("tab\there")]
+    [InlineData("Sales\u202Eslx.exe")]
     public async Task CreateReport_WithABadName_IsRefusedAndStoresNothing(string? name)
     {
         var domain = new Domain();

@@ -10,7 +10,8 @@ public static class FileRules
 
     /// <summary>
     /// The last segment of a client-sent name (browsers and curl may send a path), trimmed; null when nothing
-    /// usable is left. Control characters are refused because the name goes into headers and pages.
+    /// usable is left. Control characters are refused because the name goes into headers and pages, invisible
+    /// formatting (<see cref="VisibleText"/>) because people decide by reading it.
     /// </summary>
     public static string? CleanName(string? name)
     {
@@ -20,7 +21,7 @@ public static class FileRules
         }
         var lastSeparator = name.LastIndexOfAny(['/', '\\']);
         var clean = name[(lastSeparator + 1)..].Trim();
-        return clean.Length == 0 || clean.Length > MaxNameLength || clean.Any(char.IsControl) || clean is "." or ".."
+        return clean.Length == 0 || clean.Length > MaxNameLength || clean.Any(char.IsControl) || VisibleText.HasHiddenFormatting(clean) || clean is "." or ".."
             ? null
             : clean;
     }

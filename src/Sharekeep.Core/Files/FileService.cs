@@ -12,7 +12,7 @@ public sealed class FileService(IFileStore files, IFileContentStore content, Tim
         if (name is null)
         {
             return Outcome<StoredFile>.Invalid(
-                "file", $"The file needs a name of 1 to {FileRules.MaxNameLength} characters, without control characters.");
+                "file", $"The file needs a name of 1 to {FileRules.MaxNameLength} characters, without control characters or invisible formatting.");
         }
 
         var now = time.GetUtcNow();

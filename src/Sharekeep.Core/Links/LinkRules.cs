@@ -17,6 +17,10 @@ public static class LinkRules
         {
             errors.Add("title", $"title is at most {MaxTitleLength} characters.");
         }
+        if (settings.Title is { } title && (title.Any(char.IsControl) || VisibleText.HasHiddenFormatting(title)))
+        {
+            errors.Add("title", "title cannot contain control characters or invisible formatting (such as direction overrides).");
+        }
         if (settings.Expires is { } expires && expires <= now)
         {
             errors.Add("expirationDate", "expirationDate is in the past; give a moment in the future, or none for a link that does not expire.");

@@ -20,6 +20,10 @@ public static class ResourceRules
         {
             errors.Add("name", "A name cannot contain control characters.");
         }
+        else if (VisibleText.HasHiddenFormatting(name))
+        {
+            errors.Add("name", "A name cannot contain invisible formatting (such as direction overrides).");
+        }
     }
 
     public static void CheckReportIds(IReadOnlyList<Guid>? reportIds, ValidationErrors errors)
