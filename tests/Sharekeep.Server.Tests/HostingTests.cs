@@ -101,6 +101,20 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task Docs_CannotBeFramed_AndLoadsOnlyFromOurOrigin()
+    {
+        await using var app = new SharekeepApplication();
+        using var visitor = app.Visitor();
+
+        using var response = await visitor.Http.GetAsync("/docs", TestContext.Current.CancellationToken);
+
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Fact]
     public async Task InvalidConfiguration_StopsStartUpWithAMessageNamingTheSetting()
     {
         await using var app = new SharekeepApplication(settings: new Dictionary<string, string?> { ["Sharekeep:MaxRequestBodyBytes"] = "10" });

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
+using Sharekeep.Server.Public;
 using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.OpenApi;
@@ -50,7 +51,7 @@ internal static class ApiDocsExtensions
     public static WebApplication MapApiDocs(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/docs", options => options.WithTitle("Sharekeep API")).AllowAnonymous();
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Sharekeep API")).AllowAnonymous().WithHeaders(HeaderPolicy.ApiReference);
         return app;
     }
 }

@@ -28,6 +28,17 @@ internal sealed class HeaderPolicy
     public static readonly HeaderPolicy FilePage = new(
         ("Content-Security-Policy", PageContentPolicy + "; frame-src 'self'"), ("X-Frame-Options", "DENY"));
 
+    /// <summary>
+    /// The interactive API reference at /docs: its script and styles come from our origin (its bootstrap is an
+    /// inline module, hence 'unsafe-inline'), it reaches only our origin, and nothing frames it.
+    /// </summary>
+    public static readonly HeaderPolicy ApiReference = new(
+        ("Content-Security-Policy",
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+        ("X-Frame-Options", "DENY"),
+        ("X-Content-Type-Options", "nosniff"));
+
     /// <summary>The console: as the shared pages, never cached, and sent only to its own origin as a referrer.</summary>
     public static readonly HeaderPolicy AdminPage = new(
         ("Content-Security-Policy", PageContentPolicy),
