@@ -27,7 +27,10 @@ public static class StorageServiceCollectionExtensions
         services.AddCached<IPolicyStore, EfPolicyStore>((inner, cache) => new CachedPolicyStore(inner, cache));
         services.AddCached<IFileStore, EfFileStore>((inner, cache) => new CachedFileStore(inner, cache));
         services.AddCached<IFileLinkStore, EfFileLinkStore>((inner, cache) => new CachedFileLinkStore(inner, cache));
-        services.AddSingleton<IFileContentStore>(sp => new FileSystemContentStore(filesDirectory(sp)));
+        services.AddSingleton(sp => new FileSystemContentStore(filesDirectory(sp)));
+        services.AddSingleton<IFileContentStore>(sp => sp.GetRequiredService<FileSystemContentStore>());
+        services.AddSingleton(sp => new ContentSweeper(
+            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<FileSystemContentStore>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

@@ -31,6 +31,7 @@ internal static class StorageExtensions
             .Validate(o => o.MaxEntries >= 1, "Sharekeep:Cache:MaxEntries must be at least 1.")
             .Validate(o => o.MaxAgeSeconds >= 1, "Sharekeep:Cache:MaxAgeSeconds must be at least 1.")
             .ValidateOnStart();
+        builder.Services.AddHostedService<ContentSweepService>();
         builder.Services.AddDataProtection().SetApplicationName("Sharekeep").PersistKeysToDbContext<SharekeepDbContext>();
         return builder;
     }

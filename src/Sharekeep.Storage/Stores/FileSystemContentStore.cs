@@ -10,12 +10,13 @@ namespace Sharekeep.Storage.Stores;
 internal sealed class FileSystemContentStore(string root) : IFileContentStore
 {
     private const int BufferBytes = 81920;
+    private const string PartialSuffix = ".partial";
 
     public async Task<ContentWritten?> WriteAsync(Guid id, Stream source, long maxBytes, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(root);
         var final = PathOf(id);
-        var partial = final + ".partial";
+        var partial = final + PartialSuffix;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
         try
@@ -68,6 +69,21 @@ internal sealed class FileSystemContentStore(string root) : IFileContentStore
     }
 
     public void Delete(Guid id) => File.Delete(PathOf(id));
+
+    /// <summary>Half-written uploads not written to since <paramref name="cutoff"/>: left by a crash, never to be finished.</summary>
+    internal IEnumerable<string> PartialsOlderThan(DateTimeOffset cutoff) =>
+        Files().Where(path => path.EndsWith(PartialSuffix, StringComparison.Ordinal) && File.GetLastWriteTimeUtc(path) < cutoff.UtcDateTime);
+
+    /// <summary>Ids of complete content last written before <paramref name="cutoff"/>.</summary>
+    internal IEnumerable<Guid> ContentOlderThan(DateTimeOffset cutoff) =>
+        Files()
+            .Where(path => File.GetLastWriteTimeUtc(path) < cutoff.UtcDateTime)
+            .Select(path => Guid.TryParseExact(Path.GetFileName(path), "N", out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty);
+
+    internal static void DeleteFile(string path) => File.Delete(path);
+
+    private IEnumerable<string> Files() => Directory.Exists(root) ? Directory.EnumerateFiles(root) : [];
 
     private string PathOf(Guid id) => Path.Combine(root, id.ToString("N"));
 }
