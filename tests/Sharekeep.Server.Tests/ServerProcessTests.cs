@@ -130,6 +130,42 @@ public sealed class ServerProcessTests
     }
 
     [Fact]
+    public async Task ChunkedBodyOfExactlyTheLimit_IsReadOnKestrel_AndOneByteMoreIs413()
+    {
+        const int Limit = 4096;
+        var directory = TempDirectory.Create();
+        await using var server = await ServerProcess.StartAsync(directory, new Dictionary<string, string?>
+        {
+            ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
+            ["Sharekeep__DataDirectory"] = directory,
+            ["Sharekeep__MaxRequestBodyBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        using var client = server.CreateClient();
+
+        using var exact = await client.SendAsync(ChunkedReport(Limit), TestContext.Current.CancellationToken);
+        using var over = await client.SendAsync(ChunkedReport(Limit + 1), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, exact.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, over.StatusCode);
+        TempDirectory.Delete(directory);
+
+        // A report whose JSON is exactly `length` bytes, sent in small chunks (so that its framing is many bytes).
+        static HttpRequestMessage ChunkedReport(int length)
+        {
+            const string Start = "{\"name\":\"chunked\",\"data\":\"";
+            const string End = "\"}";
+            var body = Encoding.UTF8.GetBytes(Start + new string('x', length - Start.Length - End.Length) + End);
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
+            {
+                Content = new StreamContent(new UnknownLengthStream(body), bufferSize: 64),
+            };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "process-secret-0123456789");
+            return request;
+        }
+    }
+
+    [Fact]
     public async Task Seed002Calls_WithTheSeedsHeaders_EachAnswer200AndTheEnvelope()
     {
         var directory = TempDirectory.Create();

@@ -11,6 +11,9 @@ namespace Sharekeep.Server.Errors;
 /// </summary>
 internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<SharekeepOptions> options, ApiErrorWriter errors)
 {
+    /// <summary>Room for the framing of a chunked body sent in small chunks.</summary>
+    private const long FramingAllowance = 4096;
+
     private readonly long _defaultLimit = options.Value.MaxRequestBodyBytes;
 
     public async Task InvokeAsync(HttpContext context)
@@ -27,7 +30,17 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
-            feature.MaxRequestBodySize = limit;
+            if (context.Request.ContentLength is null)
+            {
+                // Kestrel counts a chunked body's framing (chunk sizes, line ends) against its limit, which would refuse
+                // a body some bytes short of ours. It keeps a looser bound on the raw bytes; the body itself is counted here.
+                feature.MaxRequestBodySize = limit + (limit / 8) + FramingAllowance;
+                context.Request.Body = new BodyLengthLimit(context.Request.Body, limit);
+            }
+            else
+            {
+                feature.MaxRequestBodySize = limit;
+            }
         }
         await next(context);
     }
