@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Sharekeep.Core.Files;
 
 namespace Sharekeep.Server.Errors;
 
@@ -22,6 +23,17 @@ internal sealed partial class ApiExceptionHandler(ApiErrorWriter errors, ILogger
         {
             return true;
         }
+        if (exception is ContentStorageException storage)
+        {
+            // The server's fault, and the client may try again later; the log has the path, the answer does not.
+            LogStorageFault(logger, storage.InnerException?.Message ?? storage.Message);
+            await errors.WriteAsync(
+                httpContext,
+                storage.OutOfSpace ? StatusCodes.Status507InsufficientStorage : StatusCodes.Status503ServiceUnavailable,
+                "The server cannot store files right now.",
+                "Nothing was kept; try again later.");
+            return true;
+        }
 
         LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         await errors.WriteAsync(
@@ -31,6 +43,9 @@ internal sealed partial class ApiExceptionHandler(ApiErrorWriter errors, ILogger
             "The request could not be completed; the server log has the details.");
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An upload could not be stored: {Fault}")]
+    private static partial void LogStorageFault(ILogger logger, string fault);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error answering {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

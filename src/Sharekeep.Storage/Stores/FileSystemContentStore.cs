@@ -14,17 +14,17 @@ internal sealed class FileSystemContentStore(string root) : IFileContentStore
 
     public async Task<ContentWritten?> WriteAsync(Guid id, Stream source, long maxBytes, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(root);
         var final = PathOf(id);
         var partial = final + PartialSuffix;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
         try
         {
-            await using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferBytes, useAsync: true))
+            await using (var target = Disk(() => OpenNew(partial)))
             {
                 var buffer = new byte[BufferBytes];
                 int read;
+                // Reading the client's body may fail too; only the disk's faults are the store's.
                 while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
                 {
                     size += read;
@@ -33,22 +33,68 @@ internal sealed class FileSystemContentStore(string root) : IFileContentStore
                         break;
                     }
                     hash.AppendData(buffer, 0, read);
-                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    await DiskAsync(() => target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).AsTask());
                 }
-                await target.FlushAsync(cancellationToken);
+                await DiskAsync(() => target.FlushAsync(cancellationToken));
             }
             if (size > maxBytes)
             {
                 File.Delete(partial);
                 return null;
             }
-            File.Move(partial, final);
+            Disk(() => File.Move(partial, final));
             return new ContentWritten(size, Convert.ToHexStringLower(hash.GetHashAndReset()));
         }
         catch
         {
-            File.Delete(partial);
+            if (Directory.Exists(root))
+            {
+                File.Delete(partial);
+            }
             throw;
+        }
+    }
+
+    /// <summary>Whether an I/O fault means the disk or quota is full (ENOSPC, EDQUOT; ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL).</summary>
+    internal static bool IsOutOfSpace(IOException exception)
+    {
+        var code = exception.HResult & 0xFFFF;
+        return OperatingSystem.IsWindows() ? code is 0x70 or 0x27 : code is 28 or 122;
+    }
+
+    private FileStream OpenNew(string path)
+    {
+        Directory.CreateDirectory(root);
+        return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferBytes, useAsync: true);
+    }
+
+    private static T Disk<T>(Func<T> operation)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (IOException fault)
+        {
+            throw new ContentStorageException(IsOutOfSpace(fault), fault);
+        }
+    }
+
+    private static void Disk(Action operation) => Disk(() =>
+    {
+        operation();
+        return true;
+    });
+
+    private static async Task DiskAsync(Func<Task> operation)
+    {
+        try
+        {
+            await operation();
+        }
+        catch (IOException fault)
+        {
+            throw new ContentStorageException(IsOutOfSpace(fault), fault);
         }
     }
 
