@@ -25,6 +25,7 @@ var app = builder.Build();
 
 await app.InitializeSharekeepAsync();
 
+app.UseSharekeepProxies();
 app.UseApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();

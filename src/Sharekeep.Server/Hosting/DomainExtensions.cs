@@ -16,6 +16,9 @@ internal static class DomainExtensions
         builder.Services.AddOptions<SharekeepOptions>()
             .BindConfiguration(SharekeepOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(
+                o => string.IsNullOrEmpty(o.PublicBaseUrl) || Public.PublicUrls.IsUsableBase(o.PublicBaseUrl),
+                "Sharekeep:PublicBaseUrl must be an absolute http or https address without query or fragment, such as https://share.example.com.")
             .ValidateOnStart();
         builder.Services.AddOptions<SharingOptions>().BindConfiguration(SharingOptions.Section);
         builder.Services.AddOptions<FilesOptions>()

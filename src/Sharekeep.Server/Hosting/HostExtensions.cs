@@ -1,3 +1,7 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
 namespace Sharekeep.Server.Hosting;
 
 internal static class HostExtensions
@@ -10,7 +14,40 @@ internal static class HostExtensions
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         // Say nothing about the server software to anonymous callers.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        builder.Services.AddOptions<ProxyOptions>()
+            .BindConfiguration(ProxyOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxies) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the proxies named in configuration: the framework's default would also believe loopback.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies.Value.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+            foreach (var network in proxies.Value.KnownNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
         return builder;
+    }
+
+    /// <summary>
+    /// The client's address and scheme as the configured proxies report them (for the brakes and the cookies'
+    /// Secure flag); with no proxy configured, X-Forwarded-* is nobody's word and is ignored.
+    /// </summary>
+    public static WebApplication UseSharekeepProxies(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.IsConfigured)
+        {
+            app.UseForwardedHeaders();
+        }
+        return app;
     }
 
     /// <summary>/healthz: the database as the app reaches it, and whether this instance hears other instances' changes.</summary>

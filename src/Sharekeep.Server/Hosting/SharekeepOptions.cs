@@ -14,6 +14,12 @@ internal sealed class SharekeepOptions
     /// <summary>The admin API's bearer secret. Left empty, one is generated into the data directory.</summary>
     public string? ApiSecret { get; set; }
 
+    /// <summary>
+    /// The address visitors reach Sharekeep at (e.g. https://share.example.com), the base of every link it hands
+    /// out. Empty, links are made from the request's own scheme and Host header.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Largest request body the JSON APIs read.</summary>
     [Range(1024, 64 * 1024 * 1024, ErrorMessage = "Sharekeep:MaxRequestBodyBytes must be between 1 KiB and 64 MiB.")]
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
