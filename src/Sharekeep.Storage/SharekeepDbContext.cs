@@ -18,6 +18,7 @@ public sealed class SharekeepDbContext(DbContextOptions<SharekeepDbContext> opti
     internal DbSet<PolicyAuditRow> PolicyAudit => Set<PolicyAuditRow>();
     internal DbSet<FileRow> Files => Set<FileRow>();
     internal DbSet<FileLinkRow> FileLinks => Set<FileLinkRow>();
+    internal DbSet<ConsoleSessionRow> ConsoleSessions => Set<ConsoleSessionRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SharekeepDbContext).Assembly);

@@ -5,6 +5,7 @@ using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
+using Sharekeep.Core.Sessions;
 using Sharekeep.Core.Shares;
 using Sharekeep.Storage.Caching;
 using Sharekeep.Storage.Stores;
@@ -27,6 +28,8 @@ public static class StorageServiceCollectionExtensions
         services.AddCached<IPolicyStore, EfPolicyStore>((inner, cache) => new CachedPolicyStore(inner, cache));
         services.AddCached<IFileStore, EfFileStore>((inner, cache) => new CachedFileStore(inner, cache));
         services.AddCached<IFileLinkStore, EfFileLinkStore>((inner, cache) => new CachedFileLinkStore(inner, cache));
+        // Console sessions are read once per console request, never by visitors: no cache in front of them.
+        services.AddScoped<IConsoleSessionStore, EfConsoleSessionStore>();
         services.AddSingleton(sp => new FileSystemContentStore(filesDirectory(sp)));
         services.AddSingleton<IFileContentStore>(sp => sp.GetRequiredService<FileSystemContentStore>());
         services.AddSingleton(sp => new ContentSweeper(

@@ -6,6 +6,7 @@ using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
+using Sharekeep.Core.Sessions;
 using Sharekeep.Core.Shares;
 using Sharekeep.Server.Admin.Pages;
 using Sharekeep.Server.Errors;
@@ -47,6 +48,7 @@ internal static class AdminEndpoints
             .WithFormOptions(multipartBodyLengthLimit: maxRequest);
         actions.MapPost("/links", CreateLinkAsync);
         actions.MapPost("/files/{fileId:guid}/links/{linkId:guid}/revoke", RevokeLinkAsync);
+        actions.MapPost("/sessions/{sessionId:guid}/end", EndSessionAsync);
         return routes;
     }
 
@@ -171,6 +173,18 @@ internal static class AdminEndpoints
     private static async Task<RedirectHttpResult> RevokeLinkAsync(
         Guid fileId, Guid linkId, FileLinkService links, CancellationToken cancellationToken) =>
         Back((await links.RevokeAsync(fileId, linkId, cancellationToken)).IsOk ? AdminNotice.ShareRevoked : AdminNotice.NotFound);
+
+    /// <summary>Ends a console session; ending one's own signs this browser out.</summary>
+    private static async Task<RedirectHttpResult> EndSessionAsync(
+        Guid sessionId, HttpContext context, ConsoleSessionService sessions, CancellationToken cancellationToken)
+    {
+        if (AdminSession.SessionIdOf(context.User) == sessionId)
+        {
+            await AdminSession.SignOutAsync(context);
+            return Back(AdminNotice.SignedOut);
+        }
+        return Back(await sessions.EndAsync(sessionId, cancellationToken) ? AdminNotice.SessionEnded : AdminNotice.NotFound);
+    }
 
     /// <summary>The console again with the domain's own reasons, so that the form can be corrected; nothing was changed.</summary>
     private static Task<IResult> InvalidAsync(

@@ -21,6 +21,7 @@ internal enum AdminNotice
     NoFile,
     StaleForm,
     UnreadableForm,
+    SessionEnded,
 }
 
 /// <summary>
@@ -54,6 +55,7 @@ internal static class AdminNotices
         AdminNotice.TooLarge => "The file is larger than this server accepts.",
         AdminNotice.NoFile => "Choose a file to upload.",
         AdminNotice.StaleForm => "The form had expired; try again.",
+        AdminNotice.SessionEnded => "The session is ended: its browser is signed out.",
         AdminNotice.UnreadableForm => "The form could not be read (too large, or not a form); nothing was changed.",
         _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, null),
     };

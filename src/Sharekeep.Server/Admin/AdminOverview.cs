@@ -2,8 +2,10 @@ using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
+using Sharekeep.Core.Sessions;
 using Sharekeep.Core.Shares;
 using Sharekeep.Server.Public;
+using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.Admin;
 
@@ -19,7 +21,9 @@ public sealed record AdminOverview(
     IReadOnlyList<AuditEntry> Audit,
     string? Notice,
     IReadOnlyList<string> Errors,
-    AdminForm Form);
+    AdminForm Form,
+    IReadOnlyList<ConsoleSession> Sessions,
+    Guid? CurrentSession);
 
 /// <summary>One share link in the list: a report or dashboard share, or an external file link.</summary>
 public sealed record AdminLinkRow(
@@ -41,6 +45,8 @@ internal sealed class AdminOverviewReader(
     ResourceService resources,
     FileService files,
     FileLinkService links,
+    ConsoleSessionService sessions,
+    ApiSecret secret,
     TimeProvider time)
 {
     public const int MaxRows = 200;
@@ -99,6 +105,9 @@ internal sealed class AdminOverviewReader(
             .OrderByDescending(r => r.Created)
             .Take(MaxRows)
             .ToList();
-        return new AdminOverview(current, lastChanges, shown, term, reports, dashboards, storedFiles, audit, AdminNotices.Message(notice), errors, form);
+        var open = await sessions.ListOpenAsync(secret.SessionStamp, cancellationToken);
+        return new AdminOverview(
+            current, lastChanges, shown, term, reports, dashboards, storedFiles, audit, AdminNotices.Message(notice), errors, form,
+            open, AdminSession.SessionIdOf(request.HttpContext.User));
     }
 }

@@ -1,14 +1,19 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Sharekeep.Core.Sessions;
 using Sharekeep.Server.Public;
+using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.Admin;
 
 /// <summary>
-/// The admin console's session: the API secret is given once, on the sign-in form, and exchanged for an
-/// HttpOnly, SameSite=Strict cookie signed with the shared Data Protection keys. The secret never reaches browser
-/// storage, and every instance accepts every other's sessions.
+/// The admin console's session: the API secret is given once, on the sign-in form, and exchanged for a session kept
+/// in the database (<see cref="ConsoleSessionService"/>) whose id travels in an HttpOnly, SameSite=Strict cookie
+/// signed with the shared Data Protection keys. Every request checks the session, so that signing out, ending it
+/// from another session or rotating the secret ends it on every instance at once. Antiforgery tokens are bound to
+/// the session's id.
 /// </summary>
 internal static class AdminSession
 {
@@ -32,8 +37,10 @@ internal static class AdminSession
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.Cookie.Path = AdminEndpoints.Path;
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
-                options.SlidingExpiration = true;
+                // The server decides when a session is over; the cookie only never outlives the longest session.
+                options.ExpireTimeSpan = ConsoleSessionRules.Lifetime;
+                options.SlidingExpiration = false;
+                options.Events.OnValidatePrincipal = ValidateAsync;
                 options.LoginPath = AdminEndpoints.Path;
                 options.AccessDeniedPath = AdminEndpoints.Path;
                 options.ReturnUrlParameter = "";
@@ -57,10 +64,42 @@ internal static class AdminSession
         return builder;
     }
 
-    public static Task SignInAsync(HttpContext context) =>
-        context.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "console-admin")], Scheme)));
+    public static async Task SignInAsync(HttpContext context)
+    {
+        var secret = context.RequestServices.GetRequiredService<ApiSecret>();
+        var session = await context.RequestServices.GetRequiredService<ConsoleSessionService>().StartAsync(
+            secret.SessionStamp, ClientAddress.Of(context), context.Request.Headers.UserAgent.ToString(), context.RequestAborted);
+        await context.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, session.Id.ToString()), new Claim(ClaimTypes.Name, "console-admin")], Scheme)));
+    }
 
-    public static Task SignOutAsync(HttpContext context) => context.SignOutAsync(Scheme);
+    /// <summary>Ends the request's own session everywhere, and drops its cookie.</summary>
+    public static async Task SignOutAsync(HttpContext context)
+    {
+        if (SessionIdOf(context.User) is { } id)
+        {
+            await context.RequestServices.GetRequiredService<ConsoleSessionService>().EndAsync(id, context.RequestAborted);
+        }
+        await context.SignOutAsync(Scheme);
+    }
+
+    public static Guid? SessionIdOf(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>A cookie is only as good as the session it names: ended, idle, too old or of another secret, it is refused.</summary>
+    private static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var open = context.Principal is { } principal
+            && SessionIdOf(principal) is { } id
+            && await services.GetRequiredService<ConsoleSessionService>().CheckAsync(
+                id, services.GetRequiredService<ApiSecret>().SessionStamp, context.HttpContext.RequestAborted);
+        if (!open)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Scheme);
+        }
+    }
 
     /// <summary>
     /// Whether the request carries a valid session; if so it becomes the request's user, so that the antiforgery

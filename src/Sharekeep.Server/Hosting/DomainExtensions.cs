@@ -4,6 +4,7 @@ using Sharekeep.Core.Keys;
 using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
+using Sharekeep.Core.Sessions;
 using Sharekeep.Core.Shares;
 
 namespace Sharekeep.Server.Hosting;
@@ -44,6 +45,7 @@ internal static class DomainExtensions
         builder.Services.AddScoped<SharedViews>();
         builder.Services.AddScoped<FileService>();
         builder.Services.AddScoped<FileLinkService>();
+        builder.Services.AddScoped<ConsoleSessionService>();
         builder.Services.AddSingleton<PasswordAttemptThrottle>();
         return builder;
     }

@@ -94,3 +94,15 @@ internal sealed class FileLinkRowConfiguration : IEntityTypeConfiguration<FileLi
         builder.HasOne<FileRow>().WithMany().HasForeignKey(l => l.FileId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ConsoleSessionRowConfiguration : IEntityTypeConfiguration<ConsoleSessionRow>
+{
+    public void Configure(EntityTypeBuilder<ConsoleSessionRow> builder)
+    {
+        builder.ToTable("ConsoleSessions");
+        builder.Property(s => s.CredentialStamp).HasMaxLength(64);
+        builder.Property(s => s.Address).HasMaxLength(200);
+        builder.Property(s => s.UserAgent).HasMaxLength(200);
+        builder.HasIndex(s => new { s.Ended, s.Created });
+    }
+}

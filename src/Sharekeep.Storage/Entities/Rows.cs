@@ -75,3 +75,14 @@ internal sealed class FileLinkRow
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset? Revoked { get; set; }
 }
+
+internal sealed class ConsoleSessionRow
+{
+    public Guid Id { get; set; }
+    public required string CredentialStamp { get; set; }
+    public DateTimeOffset Created { get; set; }
+    public DateTimeOffset LastSeen { get; set; }
+    public DateTimeOffset? Ended { get; set; }
+    public string? Address { get; set; }
+    public string? UserAgent { get; set; }
+}

@@ -1,0 +1,51 @@
+namespace Sharekeep.Core.Sessions;
+
+/// <summary>Opens, checks, lists and ends console sessions.</summary>
+public sealed class ConsoleSessionService(IConsoleSessionStore store, TimeProvider time)
+{
+    public const int MaxListed = 100;
+
+    public async Task<ConsoleSession> StartAsync(string credentialStamp, string? address, string? userAgent, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var session = new ConsoleSession(Guid.CreateVersion7(now), credentialStamp, now, now, null, Clip(address), Clip(userAgent));
+        await store.AddAsync(session, cancellationToken);
+        return session;
+    }
+
+    /// <summary>Whether the session is open for a request now made with it; if so, its last use is noted.</summary>
+    public async Task<bool> CheckAsync(Guid id, string credentialStamp, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (await store.FindAsync(id, cancellationToken) is not { } session || !session.IsOpenAt(now, credentialStamp))
+        {
+            return false;
+        }
+        if (now - session.LastSeen >= ConsoleSessionRules.TouchInterval)
+        {
+            await store.TouchAsync(id, now, cancellationToken);
+        }
+        return true;
+    }
+
+    public Task<bool> EndAsync(Guid id, CancellationToken cancellationToken) => store.EndAsync(id, time.GetUtcNow(), cancellationToken);
+
+    /// <summary>The sessions still open under the current credential, newest first.</summary>
+    public async Task<IReadOnlyList<ConsoleSession>> ListOpenAsync(string credentialStamp, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var sessions = await store.ListUnendedAsync(MaxListed, cancellationToken);
+        return [.. sessions.Where(s => s.IsOpenAt(now, credentialStamp))];
+    }
+
+    /// <summary>What a client says of itself is shown to administrators: bounded, and without control characters.</summary>
+    private static string? Clip(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var visible = new string([.. text.Where(c => !char.IsControl(c))]).Trim();
+        return visible.Length <= ConsoleSessionRules.MaxTextLength ? visible : visible[..ConsoleSessionRules.MaxTextLength];
+    }
+}
