@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
@@ -37,13 +38,27 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Applies pending migrations (EF Core takes a lock, so instances starting together take turns), then the provider's own steps.</summary>
+    /// <summary>
+    /// The provider's preparations, then pending migrations, if any (EF Core takes a lock, so instances starting
+    /// together take turns; with nothing pending, no lock is taken), then the provider's own steps.
+    /// </summary>
     public static async Task InitializeSharekeepStorageAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SharekeepDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-        foreach (var step in scope.ServiceProvider.GetServices<IStorageInitializer>())
+        var steps = scope.ServiceProvider.GetServices<IStorageInitializer>().ToList();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Sharekeep.Storage");
+        foreach (var step in steps)
+        {
+            await step.PrepareAsync(db, logger, cancellationToken);
+        }
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            StorageLog.Migrating(logger, pending.Count, pending);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        foreach (var step in steps)
         {
             await step.InitializeAsync(db, cancellationToken);
         }
@@ -65,8 +80,16 @@ public static class StorageServiceCollectionExtensions
     }
 }
 
-/// <summary>A provider's own step after migrations (SQLite turns on write-ahead logging).</summary>
+/// <summary>A provider's own steps before migrations (SQLite clears a stale migration lock) and after them (SQLite turns on write-ahead logging).</summary>
 public interface IStorageInitializer
 {
+    Task PrepareAsync(SharekeepDbContext db, ILogger logger, CancellationToken cancellationToken) => Task.CompletedTask;
+
     Task InitializeAsync(SharekeepDbContext db, CancellationToken cancellationToken);
+}
+
+internal static partial class StorageLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} database migrations ({Names}); another instance applying them holds a lock this one waits for.")]
+    public static partial void Migrating(ILogger logger, int count, IReadOnlyList<string> names);
 }
