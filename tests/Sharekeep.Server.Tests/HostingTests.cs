@@ -47,6 +47,43 @@ public sealed class HostingTests
     }
 
     [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task ExistingFoldersReadableByOthers_AreMadeTheOwnersOnly()
+    {
+        var directory = TempDirectory.Create();
+        var files = Path.Combine(directory, "files");
+        Directory.CreateDirectory(files);
+        const UnixFileMode Open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(directory, Open);
+        File.SetUnixFileMode(files, Open);
+        try
+        {
+            await using var app = new SharekeepApplication(directory);
+            _ = app.Server;
+
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(directory));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(files));
+        }
+        finally
+        {
+            TempDirectory.Delete(directory);
+        }
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task UploadedContent_IsReadableByTheOwnerOnly()
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+
+        var fileId = await admin.UploadFileAsync();
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(app.FilesDirectory, fileId.ToString("N"))));
+    }
+
+    [Fact]
     public async Task OpenApiDocument_DescribesEveryEndpointWithItsAnswers()
     {
         await using var app = new SharekeepApplication();

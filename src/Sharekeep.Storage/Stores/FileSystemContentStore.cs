@@ -64,8 +64,25 @@ internal sealed class FileSystemContentStore(string root) : IFileContentStore
 
     private FileStream OpenNew(string path)
     {
-        Directory.CreateDirectory(root);
-        return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferBytes, useAsync: true);
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            BufferSize = BufferBytes,
+            Options = FileOptions.Asynchronous,
+        };
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(root);
+        }
+        else
+        {
+            // What people uploaded is nobody else's to read, whatever the umask.
+            Directory.CreateDirectory(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        return new FileStream(path, options);
     }
 
     private static T Disk<T>(Func<T> operation)
