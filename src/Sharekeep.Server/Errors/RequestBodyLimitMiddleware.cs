@@ -30,10 +30,11 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
-            if (context.Request.ContentLength is null)
+            if (context.Request.ContentLength is null && context.Request.Headers.TransferEncoding.Count > 0)
             {
-                // Kestrel counts a chunked body's framing (chunk sizes, line ends) against its limit, which would refuse
-                // a body some bytes short of ours. It keeps a looser bound on the raw bytes; the body itself is counted here.
+                // HTTP/1.1 chunked: Kestrel counts the framing (chunk sizes, line ends) against its limit, which would
+                // refuse a body some bytes short of ours. It keeps a looser bound on the raw bytes; the body itself is
+                // counted here. (Requests without a body, the visitors' GETs, are left alone.)
                 feature.MaxRequestBodySize = limit + (limit / 8) + FramingAllowance;
                 context.Request.Body = new BodyLengthLimit(context.Request.Body, limit);
             }
