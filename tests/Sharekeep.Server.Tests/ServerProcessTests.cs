@@ -166,6 +166,35 @@ public sealed class ServerProcessTests
     }
 
     [Fact]
+    public async Task AnUploadThatStopsArriving_IsAbandonedWith408_AndLeavesNoFileBehind()
+    {
+        var directory = TempDirectory.Create();
+        await using var server = await ServerProcess.StartAsync(directory, new Dictionary<string, string?>
+        {
+            ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
+            ["Sharekeep__DataDirectory"] = directory,
+            ["Sharekeep__RequestBodyIdleSeconds"] = "1",
+        });
+        // A raw connection: HttpClient would not hand back an answer while its own body is still unsent.
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Address.Host, server.Address.Port, TestContext.Current.CancellationToken);
+        var stream = tcp.GetStream();
+        var part = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n\r\n" + new string('x', 300_000);
+        var head = "POST /api/v1/files HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer process-secret-0123456789\r\n"
+            + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 5000000\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head + part), TestContext.Current.CancellationToken);
+
+        // Then nothing more. The wait for the answer is bounded, should the server never give up; not a measure of speed.
+        var answer = new byte[64];
+        var read = await stream.ReadAsync(answer, TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("HTTP/1.1 408", Encoding.ASCII.GetString(answer, 0, read), StringComparison.Ordinal);
+        var files = Path.Combine(directory, "files");
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(!Directory.Exists(files) || Directory.GetFiles(files).Length == 0)));
+        TempDirectory.Delete(directory);
+    }
+
+    [Fact]
     public async Task Seed002Calls_WithTheSeedsHeaders_EachAnswer200AndTheEnvelope()
     {
         var directory = TempDirectory.Create();

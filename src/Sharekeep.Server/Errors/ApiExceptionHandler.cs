@@ -13,9 +13,12 @@ internal sealed partial class ApiExceptionHandler(ApiErrorWriter errors, ILogger
     {
         if (exception is BadHttpRequestException bad)
         {
-            var (title, detail) = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? ("The request body is too large.", "Send a smaller body.")
-                : ("The request is not valid.", "The body must be JSON of the documented shape, and every parameter of the right type.");
+            var (title, detail) = bad.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => ("The request body is too large.", "Send a smaller body."),
+                StatusCodes.Status408RequestTimeout => ("The request body stopped arriving.", "Nothing of it was kept; send it again."),
+                _ => ("The request is not valid.", "The body must be JSON of the documented shape, and every parameter of the right type."),
+            };
             await errors.WriteAsync(httpContext, bad.StatusCode, title, detail);
             return true;
         }

@@ -6,8 +6,9 @@ using Sharekeep.Server.Hosting;
 namespace Sharekeep.Server.Errors;
 
 /// <summary>
-/// Refuses a declared oversized body before reading it, and caps undeclared (chunked) ones while they are read.
-/// The limit is the JSON APIs' unless the endpoint declares its own (uploads do).
+/// Refuses a declared oversized body before reading it, caps undeclared (chunked) ones while they are read, and
+/// abandons any body that stops arriving (<see cref="BodyIdleLimit"/>). The size limit is the JSON APIs' unless the
+/// endpoint declares its own (uploads do).
 /// </summary>
 internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<SharekeepOptions> options, ApiErrorWriter errors)
 {
@@ -15,6 +16,7 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
     private const long FramingAllowance = 4096;
 
     private readonly long _defaultLimit = options.Value.MaxRequestBodyBytes;
+    private readonly TimeSpan _idle = TimeSpan.FromSeconds(options.Value.RequestBodyIdleSeconds);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -42,6 +44,10 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
             {
                 feature.MaxRequestBodySize = limit;
             }
+        }
+        if (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            context.Request.Body = new BodyIdleLimit(context.Request.Body, _idle, context.RequestAborted);
         }
         await next(context);
     }

@@ -23,6 +23,10 @@ internal sealed class SharekeepOptions
     /// <summary>Largest request body the JSON APIs read.</summary>
     [Range(1024, 64 * 1024 * 1024, ErrorMessage = "Sharekeep:MaxRequestBodyBytes must be between 1 KiB and 64 MiB.")]
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>A request body (an upload, say) that sends nothing for this long is abandoned with 408, nothing kept.</summary>
+    [Range(1, 3600, ErrorMessage = "Sharekeep:RequestBodyIdleSeconds must be between 1 and 3600.")]
+    public int RequestBodyIdleSeconds { get; set; } = 30;
 }
 
 /// <summary>The "Sharekeep:Files" section.</summary>
