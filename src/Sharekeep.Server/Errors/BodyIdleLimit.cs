@@ -5,22 +5,8 @@ namespace Sharekeep.Server.Errors;
 /// 408. Kestrel's minimum data rate is an average since the body began, so a client that sends a burst and then
 /// nothing could hold a connection, a file handle and a half-written upload for many minutes.
 /// </summary>
-internal sealed class BodyIdleLimit(Stream inner, TimeSpan idle, CancellationToken requestAborted) : Stream
+internal sealed class BodyIdleLimit(Stream inner, TimeSpan idle, CancellationToken requestAborted) : ReadOnlyBody
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override int Read(byte[] buffer, int offset, int count) =>
         ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
@@ -37,17 +23,4 @@ internal sealed class BodyIdleLimit(Stream inner, TimeSpan idle, CancellationTok
             throw new BadHttpRequestException("The request body stopped arriving.", StatusCodes.Status408RequestTimeout);
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -4,17 +4,9 @@ namespace Sharekeep.Server.Errors;
 /// A request body that may yield at most <c>limit</c> bytes; reading past them fails as Kestrel's own limit does
 /// (413), so the same handler answers it.
 /// </summary>
-internal sealed class BodyLengthLimit(Stream inner, long limit) : Stream
+internal sealed class BodyLengthLimit(Stream inner, long limit) : ReadOnlyBody
 {
     private long _read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -27,18 +19,6 @@ internal sealed class BodyLengthLimit(Stream inner, long limit) : Stream
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         Counted(await inner.ReadAsync(buffer, cancellationToken));
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private int Counted(int read)
     {
