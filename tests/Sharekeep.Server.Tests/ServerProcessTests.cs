@@ -197,6 +197,25 @@ public sealed class ServerProcessTests
     }
 
     [Fact]
+    public async Task StartedFromAnotherFolder_TheServerStillReadsTheSettingsShippedBesideIt()
+    {
+        var directory = TempDirectory.Create();
+        // appsettings.json keeps EF Core's command log at Warning; without the file every SQL command is logged.
+        await using var server = await ServerProcess.StartAsync(
+            directory,
+            new Dictionary<string, string?> { ["Sharekeep__ApiSecret"] = "process-secret-0123456789", ["Sharekeep__DataDirectory"] = directory },
+            workingDirectory: directory);
+        using var admin = server.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "process-secret-0123456789");
+
+        using var reports = await admin.GetAsync(new Uri("/api/v1/reports", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, reports.StatusCode);
+        Assert.DoesNotContain("Executed DbCommand", server.Output, StringComparison.Ordinal);
+        TempDirectory.Delete(directory);
+    }
+
+    [Fact]
     public async Task Seed002Calls_WithTheSeedsHeaders_EachAnswer200AndTheEnvelope()
     {
         var directory = TempDirectory.Create();

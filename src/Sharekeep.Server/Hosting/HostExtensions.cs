@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace Sharekeep.Server.Hosting;
@@ -9,6 +11,7 @@ internal static class HostExtensions
     /// <summary>The web server and logging rules that hold whatever the configuration file says.</summary>
     public static WebApplicationBuilder ConfigureSharekeepHost(this WebApplicationBuilder builder)
     {
+        builder.ReadSettingsBesideTheProgram();
         // Request lines carry share keys in their paths, and share keys are credentials: never log them,
         // whatever the configuration file says (this rule is registered after the file's, so it wins).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
@@ -48,6 +51,25 @@ internal static class HostExtensions
             app.UseForwardedHeaders();
         }
         return app;
+    }
+
+    /// <summary>
+    /// Started from another folder (<c>dotnet /opt/sharekeep/Sharekeep.Server.dll</c>), the content root is that
+    /// folder and has no appsettings.json, so the file shipped beside the program would be skipped without a word.
+    /// It is then read from there, at the same place among the sources: the environment and the command line still win.
+    /// </summary>
+    private static void ReadSettingsBesideTheProgram(this WebApplicationBuilder builder)
+    {
+        const string File = "appsettings.json";
+        var beside = AppContext.BaseDirectory;
+        if (System.IO.File.Exists(Path.Combine(builder.Environment.ContentRootPath, File)) || !System.IO.File.Exists(Path.Combine(beside, File)))
+        {
+            return;
+        }
+        var sources = ((IConfigurationBuilder)builder.Configuration).Sources;
+        var contentRootFile = sources.OfType<JsonConfigurationSource>().FirstOrDefault(s => s.Path == File);
+        var at = contentRootFile is null ? 0 : sources.IndexOf(contentRootFile) + 1;
+        sources.Insert(at, new JsonConfigurationSource { Path = File, Optional = true, FileProvider = new PhysicalFileProvider(beside) });
     }
 
     /// <summary>/healthz: the database as the app reaches it, and whether this instance hears other instances' changes.</summary>

@@ -31,23 +31,24 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server over <paramref name="dataDirectory"/> and its database (see <see cref="TestDatabase"/>).</summary>
-    public static Task<ServerProcess> StartAsync(string dataDirectory, IDictionary<string, string?> environment)
+    public static Task<ServerProcess> StartAsync(string dataDirectory, IDictionary<string, string?> environment, string? workingDirectory = null)
     {
         var all = TestDatabase.EnvironmentFor(dataDirectory);
         foreach (var (key, value) in environment)
         {
             all[key] = value;
         }
-        return StartAsync(all);
+        return StartAsync(all, workingDirectory);
     }
 
-    public static async Task<ServerProcess> StartAsync(IDictionary<string, string?> environment)
+    /// <summary>The built server on a free loopback port, started in <paramref name="workingDirectory"/> (by default its own folder).</summary>
+    public static async Task<ServerProcess> StartAsync(IDictionary<string, string?> environment, string? workingDirectory = null)
     {
         var port = FreePort();
         var directory = AppContext.BaseDirectory;
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = directory,
+            WorkingDirectory = workingDirectory ?? directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
