@@ -15,7 +15,7 @@ builder.ConfigureSharekeepHost();
 builder.AddSharekeepDomain();
 builder.AddSharekeepStorage();
 builder.AddSharekeepHealthChecks();
-builder.AddApiSecretAuthentication();
+builder.AddApiAuthentication();
 builder.AddSharekeepPages();
 builder.AddAdminConsole();
 builder.AddApiErrors();

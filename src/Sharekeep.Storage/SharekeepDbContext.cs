@@ -19,6 +19,7 @@ public sealed class SharekeepDbContext(DbContextOptions<SharekeepDbContext> opti
     internal DbSet<FileRow> Files => Set<FileRow>();
     internal DbSet<FileLinkRow> FileLinks => Set<FileLinkRow>();
     internal DbSet<ConsoleSessionRow> ConsoleSessions => Set<ConsoleSessionRow>();
+    internal DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SharekeepDbContext).Assembly);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
@@ -31,6 +32,8 @@ public static class StorageServiceCollectionExtensions
         services.AddCached<IFileLinkStore, EfFileLinkStore>((inner, cache) => new CachedFileLinkStore(inner, cache));
         // Console sessions are read once per console request, never by visitors: no cache in front of them.
         services.AddScoped<IConsoleSessionStore, EfConsoleSessionStore>();
+        // API keys are read on every call made with one, so that a revoke holds on every instance at once: no cache either.
+        services.AddScoped<IApiKeyStore, EfApiKeyStore>();
         services.AddSingleton(sp => new FileSystemContentStore(filesDirectory(sp)));
         services.AddSingleton<IFileContentStore>(sp => sp.GetRequiredService<FileSystemContentStore>());
         services.AddSingleton(sp => new ContentSweeper(

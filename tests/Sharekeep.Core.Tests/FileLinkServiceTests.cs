@@ -41,9 +41,9 @@ public sealed class FileLinkServiceTests
         var domain = new Domain();
         var link = await domain.NewLinkAsync();
 
-        await domain.Policy.SetAsync(PolicySetting.ExternalSharing, false, CancellationToken.None);
+        await domain.Policy.SetAsync(PolicySetting.ExternalSharing, false, Domain.Admin, CancellationToken.None);
         var whileOff = await domain.Links.OpenAsync(link.Key, null, CancellationToken.None);
-        await domain.Policy.SetAsync(PolicySetting.ExternalSharing, true, CancellationToken.None);
+        await domain.Policy.SetAsync(PolicySetting.ExternalSharing, true, Domain.Admin, CancellationToken.None);
 
         Assert.Equal(VisitStatus.ExternalSharingDisabled, whileOff.Status);
         Assert.Null(whileOff.File);
@@ -254,7 +254,7 @@ public sealed class FileLinkServiceTests
     {
         var domain = new Domain();
         var file = await domain.NewFileAsync();
-        await domain.Policy.SetAsync(PolicySetting.ExternalSharing, false, CancellationToken.None);
+        await domain.Policy.SetAsync(PolicySetting.ExternalSharing, false, Domain.Admin, CancellationToken.None);
 
         var created = await domain.Links.CreateAsync(file.Id, null, new LinkSettings(), CancellationToken.None);
 

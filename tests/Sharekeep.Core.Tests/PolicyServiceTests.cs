@@ -20,8 +20,8 @@ public sealed class PolicyServiceTests
     {
         var domain = new Domain();
 
-        var first = await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
-        var second = await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
+        var first = await domain.Policy.SetAsync(PolicySetting.Sharing, false, Domain.Admin, CancellationToken.None);
+        var second = await domain.Policy.SetAsync(PolicySetting.Sharing, false, Domain.Admin, CancellationToken.None);
 
         Assert.NotNull(first);
         Assert.Null(second);
@@ -35,7 +35,7 @@ public sealed class PolicyServiceTests
         var domain = new Domain();
         domain.Clock.Advance(TimeSpan.FromHours(3));
 
-        await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
+        await domain.Policy.SetAsync(PolicySetting.Sharing, false, Domain.Admin, CancellationToken.None);
 
         Assert.Equal(domain.Clock.GetUtcNow(), (await domain.Policy.GetAsync(CancellationToken.None)).LastModified);
     }
@@ -46,8 +46,8 @@ public sealed class PolicyServiceTests
     public async Task GetAudit_ClampsTheLimit(int asked, int expectedAtMost)
     {
         var domain = new Domain();
-        await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
-        await domain.Policy.SetAsync(PolicySetting.Sharing, true, CancellationToken.None);
+        await domain.Policy.SetAsync(PolicySetting.Sharing, false, Domain.Admin, CancellationToken.None);
+        await domain.Policy.SetAsync(PolicySetting.Sharing, true, Domain.Admin, CancellationToken.None);
 
         var audit = await domain.Policy.GetAuditAsync(asked, CancellationToken.None);
 

@@ -59,7 +59,7 @@ public sealed class SharingServiceTests
     {
         var domain = new Domain();
         var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Value!;
-        await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
+        await domain.Policy.SetAsync(PolicySetting.Sharing, false, Domain.Admin, CancellationToken.None);
 
         var outcome = await domain.Sharing.OpenAsync(ResourceKind.Report, share.Key, CancellationToken.None);
 
@@ -72,8 +72,8 @@ public sealed class SharingServiceTests
     {
         var domain = new Domain();
         var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Value!;
-        await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
-        await domain.Policy.SetAsync(PolicySetting.Sharing, true, CancellationToken.None);
+        await domain.Policy.SetAsync(PolicySetting.Sharing, false, Domain.Admin, CancellationToken.None);
+        await domain.Policy.SetAsync(PolicySetting.Sharing, true, Domain.Admin, CancellationToken.None);
 
         var outcome = await domain.Sharing.OpenAsync(ResourceKind.Report, share.Key, CancellationToken.None);
 
@@ -119,7 +119,7 @@ public sealed class SharingServiceTests
     {
         var domain = new Domain();
         var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, CancellationToken.None)).Value!;
-        await domain.Policy.SetAsync(PolicySetting.Sharing, false, CancellationToken.None);
+        await domain.Policy.SetAsync(PolicySetting.Sharing, false, Domain.Admin, CancellationToken.None);
 
         Assert.True(await domain.Sharing.RevokeAsync(share.Key, null, CancellationToken.None));
         Assert.False(domain.ShareStore.Shares.Single().IsActive);

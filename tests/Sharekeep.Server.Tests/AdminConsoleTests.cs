@@ -55,7 +55,7 @@ public sealed class AdminConsoleTests
         var answer = await ConsoleSignIn.TryAsync(browser, "not-the-secret-at-all");
 
         Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
-        Assert.Contains("That is not the API secret.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("That is not the API secret, nor an API key with the admin scope.", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Sharing switches", (await browser.GetAsync("/admin")).Text, StringComparison.Ordinal);
     }
 

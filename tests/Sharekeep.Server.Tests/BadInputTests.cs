@@ -132,7 +132,7 @@ public sealed class BadInputTests
         public Task<IReadOnlyList<StoredSetting>> GetAllAsync(CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Message);
 
-        public Task<PolicyTransition> UpdateAsync(PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, CancellationToken cancellationToken) =>
+        public Task<PolicyTransition> UpdateAsync(PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, string actor, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Message);
 
         public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(int limit, CancellationToken cancellationToken) =>

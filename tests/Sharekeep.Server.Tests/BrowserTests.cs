@@ -115,7 +115,7 @@ public sealed class BrowserTests : IAsyncLifetime
 
         browser.TrySignIn("not-the-secret");
 
-        Assert.Contains("That is not the API secret.", browser.Text, StringComparison.Ordinal);
+        Assert.Contains("That is not the API secret, nor an API key with the admin scope.", browser.Text, StringComparison.Ordinal);
         Assert.Empty(browser.FindAll(".switches"));
     }
 

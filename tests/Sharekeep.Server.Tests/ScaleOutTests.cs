@@ -42,6 +42,21 @@ public sealed class ScaleOutTests
         Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(url)).Status == HttpStatusCode.NotFound));
     }
 
+    /// <summary>Not eventually: keys are read from the database on every call, so the very next call is refused.</summary>
+    [PostgresFact]
+    public async Task ApiKeyRevokedOnOneInstance_IsRefusedByTheOtherAtOnce()
+    {
+        await using var instances = await TwoInstances.StartAsync();
+        using var adminA = TwoInstances.Admin(instances.First);
+        var issued = await ApiKeys.CreateAsync(adminA, "read");
+        using var keyOnB = new SharekeepClient(instances.Second.CreateClient(), issued.Key);
+        Assert.Equal(HttpStatusCode.OK, (await keyOnB.GetAsync("/api/v1/policy")).Status);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await adminA.DeleteAsync($"/api/v1/keys/{issued.Id}")).Status);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await keyOnB.GetAsync("/api/v1/policy")).Status);
+    }
+
     [PostgresFact]
     public async Task PasswordSetOnOneInstance_IsAskedForByTheOther()
     {

@@ -6,13 +6,15 @@ public interface IPolicyStore
 
     /// <summary>
     /// Reads the stored value of <paramref name="setting"/>, asks <paramref name="decide"/> what to do and
-    /// writes its answer (setting and audit entry) in one transaction, so concurrent calls cannot interleave.
+    /// writes its answer (setting and audit entry naming <paramref name="actor"/>) in one transaction, so concurrent
+    /// calls cannot interleave.
     /// </summary>
     Task<PolicyTransition> UpdateAsync(
-        PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, CancellationToken cancellationToken);
+        PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, string actor, CancellationToken cancellationToken);
 
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<AuditEntry>> GetAuditAsync(int limit, CancellationToken cancellationToken);
 }
 
-public sealed record AuditEntry(long Id, PolicyChange Change);
+/// <param name="Actor">Who made the change (<see cref="Credentials.Actor"/>); null for entries written before actors were kept.</param>
+public sealed record AuditEntry(long Id, PolicyChange Change, string? Actor);

@@ -1,3 +1,5 @@
+using Sharekeep.Core.Credentials;
+
 namespace Sharekeep.Core.Policy;
 
 /// <summary>Reads and changes the sharing policy; both API dialects call this one service.</summary>
@@ -20,13 +22,14 @@ public sealed class PolicyService(IPolicyStore store, PolicyDefaults defaults, T
     }
 
     /// <summary>Idempotent: returns the audited change, or null when the effective value did not change.</summary>
-    public async Task<PolicyChange?> SetAsync(PolicySetting setting, bool enabled, CancellationToken cancellationToken)
+    public async Task<PolicyChange?> SetAsync(PolicySetting setting, bool enabled, Actor actor, CancellationToken cancellationToken)
     {
         var configured = defaults.For(setting);
         var now = time.GetUtcNow();
         var transition = await store.UpdateAsync(
             setting,
             stored => PolicyRules.Decide(setting, stored, configured, enabled, now),
+            actor.ToString(),
             cancellationToken);
         return transition.Change;
     }

@@ -5,8 +5,9 @@ namespace Sharekeep.Core.Sessions;
 /// session, or by the credential it came from changing. The browser holds only its id, in a signed cookie.
 /// </summary>
 /// <param name="CredentialStamp">
-/// Names the credential the session was opened with (a digest of it, never the credential): when the API secret
-/// is rotated, the stamp no longer matches and every session opened with the old one is over.
+/// Names the credential the session was opened with, never the credential itself: a digest of the API secret (when
+/// the secret is rotated, the stamp no longer matches) or an API key's name in the audit ("key:&lt;id&gt;"; when
+/// the key is revoked or expires, it no longer holds). <see cref="ISessionCredentials"/> says which still hold.
 /// </param>
 public sealed record ConsoleSession(
     Guid Id,
@@ -17,9 +18,9 @@ public sealed record ConsoleSession(
     string? Address,
     string? UserAgent)
 {
-    public bool IsOpenAt(DateTimeOffset now, string credentialStamp) =>
+    /// <summary>Not ended, idle or too old; whether its credential still holds is <see cref="ISessionCredentials"/>' to say.</summary>
+    public bool IsOpenAt(DateTimeOffset now) =>
         Ended is null
-        && string.Equals(CredentialStamp, credentialStamp, StringComparison.Ordinal)
         && now - LastSeen < ConsoleSessionRules.IdleTimeout
         && now - Created < ConsoleSessionRules.Lifetime;
 }

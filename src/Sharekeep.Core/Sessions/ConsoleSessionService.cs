@@ -1,7 +1,7 @@
 namespace Sharekeep.Core.Sessions;
 
 /// <summary>Opens, checks, lists and ends console sessions.</summary>
-public sealed class ConsoleSessionService(IConsoleSessionStore store, TimeProvider time)
+public sealed class ConsoleSessionService(IConsoleSessionStore store, ISessionCredentials credentials, TimeProvider time)
 {
     public const int MaxListed = 100;
 
@@ -14,10 +14,12 @@ public sealed class ConsoleSessionService(IConsoleSessionStore store, TimeProvid
     }
 
     /// <summary>Whether the session is open for a request now made with it; if so, its last use is noted.</summary>
-    public async Task<bool> CheckAsync(Guid id, string credentialStamp, CancellationToken cancellationToken)
+    public async Task<bool> CheckAsync(Guid id, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (await store.FindAsync(id, cancellationToken) is not { } session || !session.IsOpenAt(now, credentialStamp))
+        if (await store.FindAsync(id, cancellationToken) is not { } session
+            || !session.IsOpenAt(now)
+            || !await credentials.HoldAsync(session.CredentialStamp, cancellationToken))
         {
             return false;
         }
@@ -30,12 +32,19 @@ public sealed class ConsoleSessionService(IConsoleSessionStore store, TimeProvid
 
     public Task<bool> EndAsync(Guid id, CancellationToken cancellationToken) => store.EndAsync(id, time.GetUtcNow(), cancellationToken);
 
-    /// <summary>The sessions still open under the current credential, newest first.</summary>
-    public async Task<IReadOnlyList<ConsoleSession>> ListOpenAsync(string credentialStamp, CancellationToken cancellationToken)
+    /// <summary>The sessions still open whose credentials still hold, newest first.</summary>
+    public async Task<IReadOnlyList<ConsoleSession>> ListOpenAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var sessions = await store.ListUnendedAsync(MaxListed, cancellationToken);
-        return [.. sessions.Where(s => s.IsOpenAt(now, credentialStamp))];
+        var open = new List<ConsoleSession>();
+        foreach (var session in await store.ListUnendedAsync(MaxListed, cancellationToken))
+        {
+            if (session.IsOpenAt(now) && await credentials.HoldAsync(session.CredentialStamp, cancellationToken))
+            {
+                open.Add(session);
+            }
+        }
+        return open;
     }
 
     /// <summary>What a client says of itself is shown to administrators: bounded, and without control characters.</summary>

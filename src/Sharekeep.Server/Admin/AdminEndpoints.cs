@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Sharekeep.Core;
+using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
@@ -49,6 +50,8 @@ internal static class AdminEndpoints
         actions.MapPost("/links", CreateLinkAsync);
         actions.MapPost("/files/{fileId:guid}/links/{linkId:guid}/revoke", RevokeLinkAsync);
         actions.MapPost("/sessions/{sessionId:guid}/end", EndSessionAsync);
+        actions.MapPost("/keys", CreateKeyAsync);
+        actions.MapPost("/keys/{keyId:guid}/revoke", RevokeKeyAsync);
         return routes;
     }
 
@@ -65,13 +68,20 @@ internal static class AdminEndpoints
         return await ConsolePageAsync(context, reader, q, notice, [], StatusCodes.Status200OK, cancellationToken);
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, ApiSecret secret)
+    /// <summary>The API secret, or an API key with the admin scope: revoking that key ends the session.</summary>
+    private static async Task<IResult> SignInAsync(HttpContext context, ApiSecret secret, ApiKeyService keys)
     {
-        if (!secret.Matches(context.Request.Form["secret"].ToString()))
+        var presented = context.Request.Form["secret"].ToString();
+        var credential = secret.Matches(presented)
+            ? Actor.BootstrapSecret
+            : await keys.AuthenticateAsync(presented.Trim(), ClientAddress.Of(context), context.RequestAborted) is { } key && key.Grants(ApiScope.Admin)
+                ? key.Credential
+                : null;
+        if (credential is null)
         {
-            return SignInPage(context, "That is not the API secret.", StatusCodes.Status401Unauthorized);
+            return SignInPage(context, "That is not the API secret, nor an API key with the admin scope.", StatusCodes.Status401Unauthorized);
         }
-        await AdminSession.SignInAsync(context);
+        await AdminSession.SignInAsync(context, credential);
         return Back();
     }
 
@@ -94,7 +104,7 @@ internal static class AdminEndpoints
         {
             return Back(AdminNotice.Invalid);
         }
-        var change = await policy.SetAsync(setting.Value, enabled, cancellationToken);
+        var change = await policy.SetAsync(setting.Value, enabled, CredentialClaims.ActorOf(request.HttpContext), cancellationToken);
         return Back(change is null ? AdminNotice.PolicyUnchanged : AdminNotice.PolicySaved);
     }
 
@@ -147,12 +157,11 @@ internal static class AdminEndpoints
         DateTimeOffset? expires = null;
         if (form["expires"].ToString() is { Length: > 0 } date)
         {
-            // A date picker gives a day; the link works until the end of it (UTC).
-            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            if (!TryEndOfDay(date, out var endOfDay))
             {
                 return await InvalidAsync(context, reader, ["The expiry must be a date (yyyy-mm-dd)."], cancellationToken);
             }
-            expires = new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
+            expires = endOfDay;
         }
         var settings = new LinkSettings
         {
@@ -186,6 +195,47 @@ internal static class AdminEndpoints
         return Back(await sessions.EndAsync(sessionId, cancellationToken) ? AdminNotice.SessionEnded : AdminNotice.NotFound);
     }
 
+    /// <summary>
+    /// The key is shown in this answer only: the page is rendered here rather than redirected to, so the key
+    /// travels in no URL and is stored nowhere (the console's pages are never cached).
+    /// </summary>
+    private static async Task<IResult> CreateKeyAsync(
+        HttpContext context, ApiKeyService keys, AdminOverviewReader reader, CancellationToken cancellationToken)
+    {
+        var form = context.Request.Form;
+        DateTimeOffset? expires = null;
+        if (form["expires"].ToString() is { Length: > 0 } date)
+        {
+            if (!TryEndOfDay(date, out var endOfDay))
+            {
+                return await InvalidAsync(context, reader, ["The expiry must be a date (yyyy-mm-dd)."], cancellationToken);
+            }
+            expires = endOfDay;
+        }
+        var created = await keys.CreateAsync(new ApiKeyRequest(form["name"].ToString(), [.. form["scopes"].OfType<string>()], expires), cancellationToken);
+        if (created.Value is not { } issued)
+        {
+            return await InvalidAsync(context, reader, created.Errors?.Messages() ?? [], cancellationToken);
+        }
+        return await ConsolePageAsync(
+            context, reader, null, AdminNotices.Code(AdminNotice.KeyCreated), [], StatusCodes.Status200OK, cancellationToken, issued);
+    }
+
+    private static async Task<RedirectHttpResult> RevokeKeyAsync(Guid keyId, ApiKeyService keys, CancellationToken cancellationToken) =>
+        Back(await keys.RevokeAsync(keyId, cancellationToken) ? AdminNotice.KeyRevoked : AdminNotice.NotFound);
+
+    /// <summary>A date picker gives a day; what it sets lasts until the end of it (UTC).</summary>
+    private static bool TryEndOfDay(string date, out DateTimeOffset endOfDay)
+    {
+        endOfDay = default;
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return false;
+        }
+        endOfDay = new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
+        return true;
+    }
+
     /// <summary>The console again with the domain's own reasons, so that the form can be corrected; nothing was changed.</summary>
     private static Task<IResult> InvalidAsync(
         HttpContext context, AdminOverviewReader reader, IReadOnlyList<string> errors, CancellationToken cancellationToken) =>
@@ -198,10 +248,11 @@ internal static class AdminEndpoints
         string? notice,
         IReadOnlyList<string> errors,
         int status,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IssuedApiKey? issued = null)
     {
         var overview = await reader.ReadAsync(context.Request, search, notice, AdminForms.TokenFor(context), errors, cancellationToken);
-        return new RazorComponentResult<AdminPage>(new { Model = overview }) { StatusCode = status };
+        return new RazorComponentResult<AdminPage>(new { Model = overview with { IssuedKey = issued } }) { StatusCode = status };
     }
 
     private static RazorComponentResult<AdminSignInPage> SignInPage(HttpContext context, string? message, int status) =>

@@ -22,6 +22,8 @@ internal enum AdminNotice
     StaleForm,
     UnreadableForm,
     SessionEnded,
+    KeyCreated,
+    KeyRevoked,
 }
 
 /// <summary>
@@ -56,6 +58,8 @@ internal static class AdminNotices
         AdminNotice.NoFile => "Choose a file to upload.",
         AdminNotice.StaleForm => "The form had expired; try again.",
         AdminNotice.SessionEnded => "The session is ended: its browser is signed out.",
+        AdminNotice.KeyCreated => "The API key is made. Copy it now: it is shown this once and never again.",
+        AdminNotice.KeyRevoked => "The API key is revoked: it opens nothing any more, and console sessions opened with it are over.",
         AdminNotice.UnreadableForm => "The form could not be read (too large, or not a form); nothing was changed.",
         _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, null),
     };

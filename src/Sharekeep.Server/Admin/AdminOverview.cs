@@ -1,3 +1,4 @@
+using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
 using Sharekeep.Core.Policy;
@@ -5,7 +6,6 @@ using Sharekeep.Core.Resources;
 using Sharekeep.Core.Sessions;
 using Sharekeep.Core.Shares;
 using Sharekeep.Server.Public;
-using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.Admin;
 
@@ -23,7 +23,30 @@ public sealed record AdminOverview(
     IReadOnlyList<string> Errors,
     AdminForm Form,
     IReadOnlyList<ConsoleSession> Sessions,
-    Guid? CurrentSession);
+    Guid? CurrentSession,
+    IReadOnlyList<ApiKey> Keys,
+    DateTimeOffset Now)
+{
+    /// <summary>The key just made, shown on this one page and never again.</summary>
+    public IssuedApiKey? IssuedKey { get; init; }
+
+    /// <summary>Who an audit entry names, in words: the API secret, or an API key by its name.</summary>
+    public string ActorName(string? actor)
+    {
+        if (actor is null)
+        {
+            return "unknown";
+        }
+        var credential = actor.Contains('/', StringComparison.Ordinal) ? actor[(actor.IndexOf('/', StringComparison.Ordinal) + 1)..] : actor;
+        var via = actor.StartsWith("console:", StringComparison.Ordinal) ? " (console)" : " (API)";
+        if (ApiKeyCredential.TryParse(credential, out var id))
+        {
+            var name = Keys.FirstOrDefault(k => k.Id == id)?.Name;
+            return (name is null ? "an API key" : $"API key {name}") + via;
+        }
+        return (credential == Actor.BootstrapSecret ? "the API secret" : credential) + via;
+    }
+}
 
 /// <summary>One share link in the list: a report or dashboard share, or an external file link.</summary>
 public sealed record AdminLinkRow(
@@ -46,11 +69,12 @@ internal sealed class AdminOverviewReader(
     FileService files,
     FileLinkService links,
     ConsoleSessionService sessions,
-    ApiSecret secret,
+    ApiKeyService keys,
     TimeProvider time)
 {
     public const int MaxRows = 200;
     public const int AuditRows = 25;
+    public const int KeyRows = 100;
 
     public async Task<AdminOverview> ReadAsync(
         HttpRequest request, string? search, string? notice, AdminForm form, IReadOnlyList<string> errors, CancellationToken cancellationToken)
@@ -105,9 +129,10 @@ internal sealed class AdminOverviewReader(
             .OrderByDescending(r => r.Created)
             .Take(MaxRows)
             .ToList();
-        var open = await sessions.ListOpenAsync(secret.SessionStamp, cancellationToken);
+        var open = await sessions.ListOpenAsync(cancellationToken);
+        var apiKeys = await keys.ListAsync(includeRevoked: true, KeyRows, cancellationToken);
         return new AdminOverview(
             current, lastChanges, shown, term, reports, dashboards, storedFiles, audit, AdminNotices.Message(notice), errors, form,
-            open, AdminSession.SessionIdOf(request.HttpContext.User));
+            open, AdminSession.SessionIdOf(request.HttpContext.User), apiKeys, now);
     }
 }

@@ -64,13 +64,19 @@ internal static class AdminSession
         return builder;
     }
 
-    public static async Task SignInAsync(HttpContext context)
+    /// <summary>Opens a session for <paramref name="credential"/> ("api-secret" or an admin key's "key:&lt;id&gt;").</summary>
+    public static async Task SignInAsync(HttpContext context, string credential)
     {
-        var secret = context.RequestServices.GetRequiredService<ApiSecret>();
+        var stamp = context.RequestServices.GetRequiredService<SessionCredentials>().StampFor(credential);
         var session = await context.RequestServices.GetRequiredService<ConsoleSessionService>().StartAsync(
-            secret.SessionStamp, ClientAddress.Of(context), context.Request.Headers.UserAgent.ToString(), context.RequestAborted);
+            stamp, ClientAddress.Of(context), context.Request.Headers.UserAgent.ToString(), context.RequestAborted);
         await context.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, session.Id.ToString()), new Claim(ClaimTypes.Name, "console-admin")], Scheme)));
+            [
+                new Claim(ClaimTypes.NameIdentifier, session.Id.ToString()),
+                new Claim(ClaimTypes.Name, "console-admin"),
+                new Claim(CredentialClaims.Credential, credential),
+            ],
+            Scheme)));
     }
 
     /// <summary>Ends the request's own session everywhere, and drops its cookie.</summary>
@@ -86,14 +92,13 @@ internal static class AdminSession
     public static Guid? SessionIdOf(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    /// <summary>A cookie is only as good as the session it names: ended, idle, too old or of another secret, it is refused.</summary>
+    /// <summary>A cookie is only as good as the session it names: ended, idle, too old, or its credential gone, it is refused.</summary>
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
         var open = context.Principal is { } principal
             && SessionIdOf(principal) is { } id
-            && await services.GetRequiredService<ConsoleSessionService>().CheckAsync(
-                id, services.GetRequiredService<ApiSecret>().SessionStamp, context.HttpContext.RequestAborted);
+            && await services.GetRequiredService<ConsoleSessionService>().CheckAsync(id, context.HttpContext.RequestAborted);
         if (!open)
         {
             context.RejectPrincipal();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Keys;
 using Sharekeep.Core.Links;
@@ -46,6 +47,7 @@ internal static class DomainExtensions
         builder.Services.AddScoped<FileService>();
         builder.Services.AddScoped<FileLinkService>();
         builder.Services.AddScoped<ConsoleSessionService>();
+        builder.Services.AddScoped<ApiKeyService>();
         builder.Services.AddSingleton<PasswordAttemptThrottle>();
         return builder;
     }

@@ -27,6 +27,10 @@ internal sealed class SharekeepOptions
     /// <summary>A request body (an upload, say) that sends nothing for this long is abandoned with 408, nothing kept.</summary>
     [Range(1, 3600, ErrorMessage = "Sharekeep:RequestBodyIdleSeconds must be between 1 and 3600.")]
     public int RequestBodyIdleSeconds { get; set; } = 30;
+
+    /// <summary>Wrong API credentials a client network (IPv4 address, IPv6 /64) may send per minute before it is answered 429.</summary>
+    [Range(1, 100_000, ErrorMessage = "Sharekeep:FailedAuthenticationsPerMinute must be between 1 and 100000.")]
+    public int FailedAuthenticationsPerMinute { get; set; } = 20;
 }
 
 /// <summary>The "Sharekeep:Files" section.</summary>

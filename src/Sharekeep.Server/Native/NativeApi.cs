@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Sharekeep.Server.Native.Files;
+using Sharekeep.Server.Native.Keys;
 using Sharekeep.Server.Native.Policy;
 using Sharekeep.Server.Native.Resources;
 using Sharekeep.Server.Native.Shares;
@@ -14,12 +15,15 @@ internal static class NativeApi
     {
         api.RequireAuthorization()
             .ProducesError<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")
+            .ProducesError<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")
+            .ProducesError<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")
             .ProducesError<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json");
         api.MapReports();
         api.MapDashboards();
         api.MapShares();
         api.MapFiles();
         api.MapPolicy();
+        api.MapKeys();
         return api;
     }
 }

@@ -22,11 +22,11 @@ internal static class ApiDocsExtensions
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes[ApiSecretAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
+                document.Components.SecuritySchemes[ApiCredentialAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.Http,
                     Scheme = "bearer",
-                    Description = "The API secret (Sharekeep:ApiSecret), as 'Authorization: Bearer <secret>'.",
+                    Description = "The API secret (Sharekeep:ApiSecret) or an API key (/api/v1/keys), as 'Authorization: Bearer <secret>'.",
                 };
                 return Task.CompletedTask;
             });
@@ -38,7 +38,7 @@ internal static class ApiDocsExtensions
                     operation.Security ??= [];
                     operation.Security.Add(new OpenApiSecurityRequirement
                     {
-                        [new OpenApiSecuritySchemeReference(ApiSecretAuthenticationHandler.SchemeName, context.Document)] = [],
+                        [new OpenApiSecuritySchemeReference(ApiCredentialAuthenticationHandler.SchemeName, context.Document)] = [],
                     });
                 }
                 return Task.CompletedTask;

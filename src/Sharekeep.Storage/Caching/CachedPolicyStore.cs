@@ -10,8 +10,8 @@ internal sealed class CachedPolicyStore(Lazy<IPolicyStore> inner, StorageCache c
             ChangeArea.Policy, Change.PolicyKey, async () => await inner.Value.GetAllAsync(cancellationToken)) ?? [];
 
     public Task<PolicyTransition> UpdateAsync(
-        PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, CancellationToken cancellationToken) =>
-        cache.WriteAsync(() => inner.Value.UpdateAsync(setting, decide, cancellationToken), Change.Policy);
+        PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, string actor, CancellationToken cancellationToken) =>
+        cache.WriteAsync(() => inner.Value.UpdateAsync(setting, decide, actor, cancellationToken), Change.Policy);
 
     public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(int limit, CancellationToken cancellationToken) =>
         inner.Value.GetAuditAsync(limit, cancellationToken);

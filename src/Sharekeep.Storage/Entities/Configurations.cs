@@ -64,6 +64,7 @@ internal sealed class PolicyAuditRowConfiguration : IEntityTypeConfiguration<Pol
     {
         builder.ToTable("PolicyAudit");
         builder.Property(a => a.Setting).HasMaxLength(64);
+        builder.Property(a => a.Actor).HasMaxLength(128);
     }
 }
 
@@ -104,5 +105,19 @@ internal sealed class ConsoleSessionRowConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.Address).HasMaxLength(200);
         builder.Property(s => s.UserAgent).HasMaxLength(200);
         builder.HasIndex(s => new { s.Ended, s.Created });
+    }
+}
+
+internal sealed class ApiKeyRowConfiguration : IEntityTypeConfiguration<ApiKeyRow>
+{
+    public void Configure(EntityTypeBuilder<ApiKeyRow> builder)
+    {
+        builder.ToTable("ApiKeys");
+        builder.Property(k => k.Name).HasMaxLength(100);
+        builder.Property(k => k.Scopes).HasMaxLength(100);
+        builder.Property(k => k.KeyDigest).HasMaxLength(64);
+        builder.HasIndex(k => k.KeyDigest).IsUnique();
+        builder.Property(k => k.LastUsedAddress).HasMaxLength(64);
+        builder.HasIndex(k => k.Created);
     }
 }

@@ -49,6 +49,7 @@ internal sealed class PolicyAuditRow
     public required string Setting { get; set; }
     public bool OldValue { get; set; }
     public bool NewValue { get; set; }
+    public string? Actor { get; set; }
 }
 
 internal sealed class FileRow
@@ -85,4 +86,20 @@ internal sealed class ConsoleSessionRow
     public DateTimeOffset? Ended { get; set; }
     public string? Address { get; set; }
     public string? UserAgent { get; set; }
+}
+
+internal sealed class ApiKeyRow
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>Scope names, comma-separated ("read,share").</summary>
+    public required string Scopes { get; set; }
+
+    public required string KeyDigest { get; set; }
+    public DateTimeOffset Created { get; set; }
+    public DateTimeOffset? Expires { get; set; }
+    public DateTimeOffset? Revoked { get; set; }
+    public DateTimeOffset? LastUsed { get; set; }
+    public string? LastUsedAddress { get; set; }
 }

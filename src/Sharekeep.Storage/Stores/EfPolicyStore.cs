@@ -16,7 +16,7 @@ internal sealed class EfPolicyStore(SharekeepDbContext db, IWriteLocks locks) : 
     }
 
     public async Task<PolicyTransition> UpdateAsync(
-        PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, CancellationToken cancellationToken)
+        PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, string actor, CancellationToken cancellationToken)
     {
         var name = setting.ToString();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -43,6 +43,7 @@ internal sealed class EfPolicyStore(SharekeepDbContext db, IWriteLocks locks) : 
                 Setting = change.Setting.ToString(),
                 OldValue = change.OldValue,
                 NewValue = change.NewValue,
+                Actor = actor,
             });
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -56,7 +57,7 @@ internal sealed class EfPolicyStore(SharekeepDbContext db, IWriteLocks locks) : 
         // Rows of a setting this version does not know (written by a newer one) are skipped, not fatal.
         return rows
             .Select(r => Enum.TryParse<PolicySetting>(r.Setting, out var setting)
-                ? new AuditEntry(r.Id, new PolicyChange(r.At, setting, r.OldValue, r.NewValue))
+                ? new AuditEntry(r.Id, new PolicyChange(r.At, setting, r.OldValue, r.NewValue), r.Actor)
                 : null)
             .OfType<AuditEntry>()
             .ToList();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Keys;
 using Sharekeep.Core.Links;
@@ -21,6 +22,9 @@ internal sealed class Domain
         Files = new FileService(FileStore, ContentStore, Clock);
         Links = new FileLinkService(LinkStore, FileStore, Policy, new RandomLinkKeyGenerator(), Throttle, Clock);
     }
+
+    /// <summary>Who the tests act as: the bootstrap secret.</summary>
+    public static readonly Actor Admin = new(Actor.BootstrapSecret);
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
     public InMemoryPolicyStore PolicyStore { get; } = new();

@@ -15,7 +15,7 @@ internal sealed class InMemoryPolicyStore : IPolicyStore
     public Task<IReadOnlyList<StoredSetting>> GetAllAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<StoredSetting>>(_settings.Values.ToList());
 
-    public Task<PolicyTransition> UpdateAsync(PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, CancellationToken cancellationToken)
+    public Task<PolicyTransition> UpdateAsync(PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, string actor, CancellationToken cancellationToken)
     {
         var transition = decide(_settings.GetValueOrDefault(setting));
         if (transition.Write is { } write)
@@ -25,7 +25,7 @@ internal sealed class InMemoryPolicyStore : IPolicyStore
         }
         if (transition.Change is { } change)
         {
-            _audit.Add(new AuditEntry(_audit.Count + 1, change));
+            _audit.Add(new AuditEntry(_audit.Count + 1, change, actor));
         }
         return Task.FromResult(transition);
     }

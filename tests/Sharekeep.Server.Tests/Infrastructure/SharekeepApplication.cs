@@ -47,6 +47,9 @@ public sealed class SharekeepApplication : WebApplicationFactory<Program>
     /// <summary>A client that sends the API secret.</summary>
     public SharekeepClient Admin() => new(CreateClient(), Secret);
 
+    /// <summary>A client that sends <paramref name="key"/> (an API key) as its bearer credential.</summary>
+    public SharekeepClient WithKey(string key) => new(CreateClient(), key);
+
     /// <summary>A client with no credentials, as a visitor holding a share URL.</summary>
     public SharekeepClient Visitor() => new(CreateClient(), null);
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core;
+using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Links;
 using Sharekeep.Server.Public;
+using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.Dialects.DocumentPlatform;
 
@@ -13,6 +15,7 @@ internal static class FileLinkEndpoints
     {
         var group = routes.MapGroup("/files/file/{fileId}/links").WithTags("Document platform: file links");
         group.MapPut("/", SetAsync)
+            .RequireScope(ApiScope.Share)
             .WithName("SetFileExternalLink")
             .WithSummary("Creates a link (no linkId), changes one (its linkId) or revokes one (access 0 or 3). Passwords are never answered.")
             .Produces<PlatformError>(StatusCodes.Status403Forbidden);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Policy;
+using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.Dialects.DocumentPlatform;
 
@@ -12,10 +14,12 @@ internal static class SettingsEndpoints
         group.MapGet("/", GetAsync).WithName("GetFilesSettings").WithSummary("The files settings in force.");
         group.MapPut("/external", (HttpContext context, PolicyService policy, CancellationToken ct) =>
                 SetAsync(context, policy, PolicySetting.ExternalSharing, ct))
+            .RequireScope(ApiScope.Policy)
             .WithName("SetExternalShare")
             .WithSummary("Turns external links to files on or off; off makes every file link answer 'access denied' until it is on again.");
         group.MapPut("/externalsocialmedia", (HttpContext context, PolicyService policy, CancellationToken ct) =>
                 SetAsync(context, policy, PolicySetting.SocialMedia, ct))
+            .RequireScope(ApiScope.Policy)
             .WithName("SetExternalShareSocialMedia")
             .WithSummary("Turns social-media publication of file links on or off; it is in force only while external sharing is on.");
         return group;
@@ -37,7 +41,7 @@ internal static class SettingsEndpoints
         {
             return PlatformResults.Error(StatusCodes.Status400BadRequest, error!);
         }
-        await policy.SetAsync(setting, enabled, cancellationToken);
+        await policy.SetAsync(setting, enabled, CredentialClaims.ActorOf(context), cancellationToken);
         var current = await policy.GetAsync(cancellationToken);
         return PlatformResults.Ok(context, current.IsEnabled(setting));
     }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core;
+using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
 using Sharekeep.Server.Native.Shares;
 using Sharekeep.Server.OpenApi;
+using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.Dialects.ReportingTool;
 
@@ -19,18 +21,22 @@ internal static class ResourceShareEndpoints
 
         group.MapPost("/report", (ReportShareRequest request, SharingService sharing, CancellationToken ct) =>
                 ShareAsync(sharing, ResourceKind.Report, request.ReportId, "reportId", ct))
+            .RequireScope(ApiScope.Share)
             .WithName("ShareReport")
             .WithSummary("Shares a report; sharing it again answers the same share id.");
         group.MapPost("/dashboard", (DashboardShareRequest request, SharingService sharing, CancellationToken ct) =>
                 ShareAsync(sharing, ResourceKind.Dashboard, request.DashboardId, "dashboardId", ct))
+            .RequireScope(ApiScope.Share)
             .WithName("ShareDashboard")
             .WithSummary("Shares a dashboard; sharing it again answers the same share id.");
         group.MapDelete("/report/{shareId}", (string shareId, SharingService sharing, CancellationToken ct) =>
                 RevokeAsync(sharing, ResourceKind.Report, shareId, ct))
+            .RequireScope(ApiScope.Share)
             .WithName("DeleteReportShare")
             .WithSummary("Revokes a report share: its URL stops working for good.");
         group.MapDelete("/dashboard/{shareId}", (string shareId, SharingService sharing, CancellationToken ct) =>
                 RevokeAsync(sharing, ResourceKind.Dashboard, shareId, ct))
+            .RequireScope(ApiScope.Share)
             .WithName("DeleteDashboardShare")
             .WithSummary("Revokes a dashboard share: its URL stops working for good.");
         return group;

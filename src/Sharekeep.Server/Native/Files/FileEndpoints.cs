@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Sharekeep.Core;
+using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
 using Sharekeep.Server.Errors;
 using Sharekeep.Server.Hosting;
 using Sharekeep.Server.Public;
+using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.Native.Files;
 
@@ -16,6 +18,7 @@ internal static class FileEndpoints
         var maxRequest = routes.ServiceProvider.GetRequiredService<IOptions<FilesOptions>>().Value.MaxUploadRequestBytes;
         var group = routes.MapGroup("/files").WithTags("Files");
         group.MapPost("/", UploadAsync)
+            .RequireScope(ApiScope.Share)
             .WithName("UploadFile")
             .WithSummary("Uploads one file as multipart/form-data; its bytes are streamed to the data directory.")
             .WithMetadata(new BodyLimit(maxRequest))
@@ -32,6 +35,7 @@ internal static class FileEndpoints
             .Produces(StatusCodes.Status206PartialContent, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", DeleteAsync)
+            .RequireScope(ApiScope.Share)
             .WithName("DeleteFile")
             .WithSummary("Deletes a file, its bytes and every link to it.")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -7,4 +7,5 @@ namespace Sharekeep.Server.Native.Policy;
 internal sealed record PolicyResponse(
     bool SharingEnabled, bool ExternalSharingEnabled, bool SocialMediaEnabled, bool SocialMediaSetting, DateTimeOffset? LastModified);
 
-internal sealed record AuditEntryResponse(long Id, DateTimeOffset At, string Setting, bool OldValue, bool NewValue);
+/// <summary>One policy change; actor names the credential ("api-secret", "key:&lt;id&gt;", "console:&lt;session&gt;/..."), null for older entries.</summary>
+internal sealed record AuditEntryResponse(long Id, DateTimeOffset At, string Setting, bool OldValue, bool NewValue, string? Actor);

@@ -13,7 +13,7 @@ internal static class PolicyEndpoints
         group.MapGet("/policy", GetAsync).WithName("GetPolicy").WithSummary("The sharing policy in force.");
         group.MapGet("/audit", GetAuditAsync)
             .WithName("GetAudit")
-            .WithSummary("Every change of the policy, newest first.")
+            .WithSummary("Every change of the policy, newest first, with the credential that made it.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return group;
     }
@@ -35,7 +35,7 @@ internal static class PolicyEndpoints
         var entries = await policy.GetAuditAsync(limit, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<AuditEntryResponse>>(entries
             .Select(e => new AuditEntryResponse(
-                e.Id, e.Change.At, JsonNamingPolicy.CamelCase.ConvertName(e.Change.Setting.ToString()), e.Change.OldValue, e.Change.NewValue))
+                e.Id, e.Change.At, JsonNamingPolicy.CamelCase.ConvertName(e.Change.Setting.ToString()), e.Change.OldValue, e.Change.NewValue, e.Actor))
             .ToList());
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Resources;
 using Sharekeep.Server.Errors;
+using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.Native.Resources;
 
@@ -9,10 +11,11 @@ internal static class DashboardEndpoints
     public static RouteGroupBuilder MapDashboards(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/dashboards").WithTags("Dashboards");
-        group.MapPost("/", CreateAsync).WithName("CreateDashboard");
+        group.MapPost("/", CreateAsync).RequireScope(ApiScope.Share).WithName("CreateDashboard");
         group.MapGet("/", ListAsync).WithName("ListDashboards");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetDashboard").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", DeleteAsync)
+            .RequireScope(ApiScope.Share)
             .WithName("DeleteDashboard")
             .WithSummary("Deletes a dashboard and its share links; its reports stay.")
             .ProducesProblem(StatusCodes.Status404NotFound);

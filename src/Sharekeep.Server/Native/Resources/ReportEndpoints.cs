@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Resources;
 using Sharekeep.Server.Errors;
+using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.Native.Resources;
 
@@ -9,10 +11,11 @@ internal static class ReportEndpoints
     public static RouteGroupBuilder MapReports(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/reports").WithTags("Reports");
-        group.MapPost("/", CreateAsync).WithName("CreateReport");
+        group.MapPost("/", CreateAsync).RequireScope(ApiScope.Share).WithName("CreateReport");
         group.MapGet("/", ListAsync).WithName("ListReports");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetReport").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", DeleteAsync)
+            .RequireScope(ApiScope.Share)
             .WithName("DeleteReport")
             .WithSummary("Deletes a report, its share links, and its place on every dashboard.")
             .ProducesProblem(StatusCodes.Status404NotFound);

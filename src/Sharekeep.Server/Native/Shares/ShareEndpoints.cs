@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
 using Sharekeep.Server.Errors;
+using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.Native.Shares;
 
@@ -17,6 +19,7 @@ internal static class ShareEndpoints
             .WithSummary("Share links, newest first; filter by resourceType (report, dashboard) and resourceId.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapDelete("/{id}", RevokeAsync)
+            .RequireScope(ApiScope.Share)
             .WithName("RevokeShare")
             .WithSummary("Revokes a share link of any kind.")
             .ProducesProblem(StatusCodes.Status404NotFound);

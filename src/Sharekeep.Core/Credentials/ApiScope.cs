@@ -1,0 +1,42 @@
+namespace Sharekeep.Core.Credentials;
+
+/// <summary>What an API key may do. <see cref="Admin"/> includes every other scope; the others are independent.</summary>
+public enum ApiScope
+{
+    /// <summary>Every read of the admin API: resources, links, files, the policy, the audit log.</summary>
+    Read,
+
+    /// <summary>Create and remove content and links: reports, dashboards, uploads, shares, file links.</summary>
+    Share,
+
+    /// <summary>The sharing switches.</summary>
+    Policy,
+
+    /// <summary>Everything, including API keys and whatever a scope does not name.</summary>
+    Admin,
+}
+
+/// <summary>The scopes' names on the wire ("read", "share", "policy", "admin").</summary>
+public static class ApiScopes
+{
+    public static readonly IReadOnlyList<ApiScope> All = Enum.GetValues<ApiScope>();
+
+    public static string Name(ApiScope scope) => scope.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string? name, out ApiScope scope)
+    {
+        foreach (var candidate in All)
+        {
+            if (string.Equals(Name(candidate), name, StringComparison.Ordinal))
+            {
+                scope = candidate;
+                return true;
+            }
+        }
+        scope = default;
+        return false;
+    }
+
+    public static bool Grants(IReadOnlyCollection<ApiScope> held, ApiScope needed) =>
+        held.Contains(ApiScope.Admin) || held.Contains(needed);
+}
