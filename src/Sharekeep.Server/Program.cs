@@ -29,7 +29,6 @@ app.UseSharekeepProxies();
 app.UseApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapApiDocs();

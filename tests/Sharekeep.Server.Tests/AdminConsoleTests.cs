@@ -62,7 +62,7 @@ public sealed class AdminConsoleTests
     [Fact]
     public async Task ManySignInTries_AreBrakedWith429()
     {
-        await using var app = new SharekeepApplication();
+        await using var app = new SharekeepApplication(settings: new Dictionary<string, string?> { ["Sharekeep:FailedAuthenticationsPerMinute"] = "10" });
         using var browser = app.Visitor();
 
         var answers = new List<HttpStatusCode>();

@@ -76,16 +76,16 @@ public sealed class ApiKeyTests
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.Equal("application/problem+json", refused.ContentHeaders.ContentType?.MediaType);
-        Assert.Contains("'share'", refused.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("'content'", refused.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Empty((await admin.GetAsync("/api/v1/reports")).Body.EnumerateArray());
     }
 
     [Fact]
-    public async Task ShareKey_SharesButCannotSwitchSharingOff()
+    public async Task ContentAndShareKey_SharesButCannotSwitchSharingOff()
     {
         await using var app = new SharekeepApplication();
         using var admin = app.Admin();
-        using var sharer = app.WithKey((await ApiKeys.CreateAsync(admin, "share")).Key);
+        using var sharer = app.WithKey((await ApiKeys.CreateAsync(admin, "content", "share")).Key);
 
         var report = await sharer.CreateReportAsync();
         await sharer.ShareReportAsync(report);
@@ -94,6 +94,32 @@ public sealed class ApiKeyTests
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.NotNull(refused.ErrorCode);
         Assert.True((await admin.GetAsync("/api/v1/policy")).Body.GetProperty("sharingEnabled").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ShareKey_MakesLinksButCannotAddOrRemoveContent()
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+        var report = await admin.CreateReportAsync();
+        using var sharer = app.WithKey((await ApiKeys.CreateAsync(admin, "share")).Key);
+
+        await sharer.ShareReportAsync(report);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await sharer.DeleteAsync($"/api/v1/reports/{report}")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sharer.PostAsync("/api/v1/reports", new { name = "r", data = new { } })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/reports/{report}")).Status);
+    }
+
+    [Fact]
+    public async Task CreateKey_AnswerIsNeverCached()
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+
+        var created = await admin.PostAsync("/api/v1/keys", new { name = "k", scopes = new[] { "read" } });
+
+        Assert.True(created.Headers.CacheControl?.NoStore);
     }
 
     [Fact]

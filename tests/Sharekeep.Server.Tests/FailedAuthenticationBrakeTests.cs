@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Sharekeep.Server.Tests.Infrastructure;
 
 namespace Sharekeep.Server.Tests;
@@ -7,9 +9,16 @@ public sealed class FailedAuthenticationBrakeTests
 {
     private const int Limit = 3;
 
-    private static SharekeepApplication App() => new(
+    private static SharekeepApplication App(FakeTimeProvider? clock = null) => new(
         settings: new Dictionary<string, string?> { ["Sharekeep:FailedAuthenticationsPerMinute"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-        services: TestPeerAddress.AddTo);
+        services: services =>
+        {
+            TestPeerAddress.AddTo(services);
+            if (clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(clock);
+            }
+        });
 
     private static Task<Answer> CallAsync(SharekeepClient client, string from, string? credential, string path = "/api/v1/policy")
     {
@@ -45,12 +54,28 @@ public sealed class FailedAuthenticationBrakeTests
     }
 
     [Fact]
-    public async Task ABrakedNetwork_StillGetsInWithTheRightSecret()
+    public async Task UpToTheLimit_TheRightSecretStillGetsIn()
     {
         await using var app = App();
         using var client = app.Visitor();
         await ExhaustAsync(client, "198.51.100.7");
 
+        Assert.Equal(HttpStatusCode.OK, (await CallAsync(client, "198.51.100.7", SharekeepApplication.Secret)).Status);
+    }
+
+    /// <summary>The secret may be short enough to guess: while braked, it is not even checked, so guessing stops.</summary>
+    [Fact]
+    public async Task ABrakedNetwork_GetsNoAnswerAboutTheSecretUntilItsWindowEnds()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = App(clock);
+        using var client = app.Visitor();
+        await ExhaustAsync(client, "198.51.100.7");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await CallAsync(client, "198.51.100.7", "wrong-again")).Status);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await CallAsync(client, "198.51.100.7", SharekeepApplication.Secret)).Status);
+
+        clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.OK, (await CallAsync(client, "198.51.100.7", SharekeepApplication.Secret)).Status);
     }
 
@@ -62,6 +87,7 @@ public sealed class FailedAuthenticationBrakeTests
         var issued = await ApiKeys.CreateAsync(admin, "read");
         using var client = app.Visitor();
         await ExhaustAsync(client, "198.51.100.7");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await CallAsync(client, "198.51.100.7", "wrong-again")).Status);
 
         Assert.Equal(HttpStatusCode.OK, (await CallAsync(client, "198.51.100.7", issued.Key)).Status);
     }
@@ -114,6 +140,40 @@ public sealed class FailedAuthenticationBrakeTests
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await CallAsync(client, "198.51.100.7", "wrong")).Status);
+    }
+
+    [Fact]
+    public async Task WrongConsoleSignIns_CountTowardsTheSameBrake()
+    {
+        await using var app = App();
+        using var browser = app.Visitor();
+        browser.Http.DefaultRequestHeaders.Add(TestPeerAddress.Header, "198.51.100.7");
+        for (var i = 0; i < Limit; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await ConsoleSignIn.TryAsync(browser, "wrong-" + i)).Status);
+        }
+
+        var braked = await ConsoleSignIn.TryAsync(browser, "wrong-again");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, braked.Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await CallAsync(browser, "198.51.100.7", "wrong")).Status);
+    }
+
+    [Fact]
+    public async Task ABrakedNetwork_StillSignsInToTheConsoleWithAnAdminKey()
+    {
+        await using var app = App();
+        using var admin = app.Admin();
+        var issued = await ApiKeys.CreateAsync(admin, "admin");
+        using var browser = app.Visitor();
+        browser.Http.DefaultRequestHeaders.Add(TestPeerAddress.Header, "198.51.100.7");
+        await ExhaustAsync(browser, "198.51.100.7");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await ConsoleSignIn.TryAsync(browser, "wrong-again")).Status);
+
+        var console = await ConsoleSignIn.TryAsync(browser, issued.Key);
+
+        Assert.Equal(HttpStatusCode.OK, console.Status);
+        Assert.Contains("Sharing switches", console.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,8 +6,11 @@ public enum ApiScope
     /// <summary>Every read of the admin API: resources, links, files, the policy, the audit log.</summary>
     Read,
 
-    /// <summary>Create and remove content and links: reports, dashboards, uploads, shares, file links.</summary>
+    /// <summary>Make and revoke links: report and dashboard shares, file links.</summary>
     Share,
+
+    /// <summary>Add and remove what links point at: reports, dashboards, uploaded files.</summary>
+    Content,
 
     /// <summary>The sharing switches.</summary>
     Policy,

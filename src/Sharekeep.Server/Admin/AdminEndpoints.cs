@@ -31,7 +31,6 @@ internal static class AdminEndpoints
         var open = routes.MapGroup(Path).AllowAnonymous().ExcludeFromDescription().DisableAntiforgery().WithHeaders(HeaderPolicy.AdminPage);
         open.MapGet("/", ShowAsync);
         open.MapPost("/sign-in", SignInAsync)
-            .RequireRateLimiting(AdminSession.SignInLimiter)
             .RequireFormToken((context, notice) => SignInPage(context, AdminNotices.Message(notice), StatusCodes.Status400BadRequest));
 
         var actions = routes.MapGroup(Path)
@@ -68,20 +67,24 @@ internal static class AdminEndpoints
         return await ConsolePageAsync(context, reader, q, notice, [], StatusCodes.Status200OK, cancellationToken);
     }
 
-    /// <summary>The API secret, or an API key with the admin scope: revoking that key ends the session.</summary>
-    private static async Task<IResult> SignInAsync(HttpContext context, ApiSecret secret, ApiKeyService keys)
+    /// <summary>
+    /// The API secret, or an API key with the admin scope (revoking that key ends the session). Wrong ones count
+    /// against the client's network like wrong API credentials; a right one is never slowed by them.
+    /// </summary>
+    private static async Task<IResult> SignInAsync(HttpContext context, CredentialChecks checks)
     {
-        var presented = context.Request.Form["secret"].ToString();
-        var credential = secret.Matches(presented)
-            ? Actor.BootstrapSecret
-            : await keys.AuthenticateAsync(presented.Trim(), ClientAddress.Of(context), context.RequestAborted) is { } key && key.Grants(ApiScope.Admin)
-                ? key.Credential
-                : null;
-        if (credential is null)
+        var (check, credential, scopes, retryAfter) = await checks.CheckAsync(context, context.Request.Form["secret"].ToString().Trim());
+        if (check == CredentialCheck.Braked)
+        {
+            context.Response.Headers.RetryAfter = RetryAfter.Seconds(retryAfter);
+            return SignInPage(
+                context, $"Too many wrong tries from this network; try again in {RetryAfter.Seconds(retryAfter)} seconds.", StatusCodes.Status429TooManyRequests);
+        }
+        if (check != CredentialCheck.Accepted || !ApiScopes.Grants(scopes, ApiScope.Admin))
         {
             return SignInPage(context, "That is not the API secret, nor an API key with the admin scope.", StatusCodes.Status401Unauthorized);
         }
-        await AdminSession.SignInAsync(context, credential);
+        await AdminSession.SignInAsync(context, credential!);
         return Back();
     }
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Sharekeep.Core.Sessions;
@@ -19,13 +18,9 @@ internal static class AdminSession
 {
     public const string Scheme = "AdminSession";
     public const string Policy = "AdminConsole";
-    public const string SignInLimiter = "admin-sign-in";
     public const string CookieName = "sharekeep-admin";
 
-    /// <summary>Sign-in tries per client address per minute: the secret is long, but nobody needs more.</summary>
-    public const int SignInTriesPerMinute = 10;
-
-    /// <summary>The console's session cookie, its sign-in brake, and what its page reads.</summary>
+    /// <summary>The console's session cookie and what its page reads; sign-in shares the API's brake (<see cref="CredentialChecks"/>).</summary>
     public static WebApplicationBuilder AddAdminConsole(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AdminOverviewReader>();
@@ -47,20 +42,6 @@ internal static class AdminSession
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.AddPolicy(SignInLimiter, context => RateLimitPartition.GetFixedWindowLimiter(
-                ClientAddress.Of(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInTriesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            limiter.OnRejected = async (rejected, cancellationToken) =>
-            {
-                var response = rejected.HttpContext.Response;
-                response.StatusCode = StatusCodes.Status429TooManyRequests;
-                response.Headers.RetryAfter = "60";
-                response.ContentType = "text/plain; charset=utf-8";
-                await response.WriteAsync("Too many sign-in attempts from this address; wait a minute and try again.", cancellationToken);
-            };
-        });
         return builder;
     }
 

@@ -39,6 +39,9 @@ internal sealed class HeaderPolicy
         ("X-Frame-Options", "DENY"),
         ("X-Content-Type-Options", "nosniff"));
 
+    /// <summary>Answers that carry a credential (a new API key): never kept by a cache, never sniffed.</summary>
+    public static readonly HeaderPolicy Credential = new(("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff"));
+
     /// <summary>The console: as the shared pages, never cached, and sent only to its own origin as a referrer.</summary>
     public static readonly HeaderPolicy AdminPage = new(
         ("Content-Security-Policy", PageContentPolicy),

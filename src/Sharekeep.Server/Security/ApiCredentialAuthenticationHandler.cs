@@ -11,20 +11,20 @@ namespace Sharekeep.Server.Security;
 /// "Bearer &lt;credential&gt;" in the Authorization header, or in the Authentication header that the reporting
 /// tool's documents name; the same check for both. The credential is the bootstrap API secret (every scope) or an
 /// API key (its own scopes). Wrong credentials are counted per client network; past the brake's limit they are
-/// answered 429 — a right one is never held back.
+/// answered 429 (<see cref="CredentialChecks"/>). Only protected routes look at the header: a visitor's page with
+/// a stray Authorization header neither fails nor counts.
 /// </summary>
 internal sealed class ApiCredentialAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiSecret secret,
-    ApiKeyService keys,
-    FailedAuthenticationBrake brake,
+    CredentialChecks checks,
     ApiErrorWriter errors)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiSecret";
     private const string BearerPrefix = "Bearer ";
+    private static readonly object RetryAfterKey = new();
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -42,36 +42,32 @@ internal sealed class ApiCredentialAuthenticationHandler(
         {
             return AuthenticateResult.Fail("The authorization header is not 'Bearer <secret>'.");
         }
-        var presented = value[BearerPrefix.Length..].Trim();
-        if (secret.Matches(presented))
+        var (check, credential, scopes, retryAfter) = await checks.CheckAsync(Context, value[BearerPrefix.Length..].Trim());
+        switch (check)
         {
-            return Success(Actor.BootstrapSecret, ApiScopes.All);
+            case CredentialCheck.Accepted:
+                return Success(credential!, scopes);
+            case CredentialCheck.Braked:
+                Context.Items[RetryAfterKey] = retryAfter;
+                return AuthenticateResult.Fail("Too many wrong credentials from this network.");
+            default:
+                return AuthenticateResult.Fail("The secret is not right.");
         }
-        if (await keys.AuthenticateAsync(presented, ClientAddress.Of(Context), Context.RequestAborted) is { } key)
-        {
-            return Success(key.Credential, key.Scopes);
-        }
-        return AuthenticateResult.Fail("The secret is not right.");
     }
 
     private static AuthenticateResult Success(string credential, IEnumerable<ApiScope> scopes) =>
         AuthenticateResult.Success(new AuthenticationTicket(new(CredentialClaims.Identity(credential, scopes, SchemeName)), SchemeName));
 
-    /// <summary>
-    /// Counted here rather than on every failed authentication: a visitor's page with a stray Authorization header
-    /// fails authentication too, but only a protected route refused is a try at the API.
-    /// </summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var result = await HandleAuthenticateOnceSafeAsync();
-        if (result.Failure is not null && !brake.TryCount(Context, out var retryAfter))
+        if (Context.Items[RetryAfterKey] is TimeSpan retryAfter)
         {
-            Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.Headers.RetryAfter = RetryAfter.Seconds(retryAfter);
             await errors.WriteAsync(
                 Context,
                 StatusCodes.Status429TooManyRequests,
                 "Too many wrong credentials.",
-                $"Too many wrong credentials came from this network; wait {retryAfter} seconds. A right credential is still accepted.");
+                $"Too many wrong credentials came from this network; try again in {RetryAfter.Seconds(retryAfter)} seconds. API keys are still accepted.");
             return;
         }
         Response.Headers.WWWAuthenticate = "Bearer";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Sessions;
 using Sharekeep.Server.Hosting;
 
@@ -16,8 +17,16 @@ internal static class SecurityExtensions
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Sharekeep.Security")));
         builder.Services.AddScoped<SessionCredentials>();
         builder.Services.AddScoped<ISessionCredentials>(sp => sp.GetRequiredService<SessionCredentials>());
-        builder.Services.AddSingleton<FailedAuthenticationBrake>();
-        builder.Services.AddAuthentication(ApiCredentialAuthenticationHandler.SchemeName)
+        builder.Services.AddSingleton(sp => new CredentialBrake(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SharekeepOptions>>().Value.FailedAuthenticationsPerMinute));
+        builder.Services.AddScoped<CredentialChecks>();
+        // No default scheme to authenticate with: only the routes whose policy names a scheme look at credentials,
+        // so a visitor's request with a stray Authorization header is not checked, nor counted by the brake.
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultChallengeScheme = ApiCredentialAuthenticationHandler.SchemeName;
+                options.DefaultForbidScheme = ApiCredentialAuthenticationHandler.SchemeName;
+            })
             .AddScheme<AuthenticationSchemeOptions, ApiCredentialAuthenticationHandler>(ApiCredentialAuthenticationHandler.SchemeName, null);
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
         builder.Services.AddAuthorizationBuilder().SetDefaultPolicy(ScopeAuthorization.Policy);

@@ -18,7 +18,7 @@ internal static class FileEndpoints
         var maxRequest = routes.ServiceProvider.GetRequiredService<IOptions<FilesOptions>>().Value.MaxUploadRequestBytes;
         var group = routes.MapGroup("/files").WithTags("Files");
         group.MapPost("/", UploadAsync)
-            .RequireScope(ApiScope.Share)
+            .RequireScope(ApiScope.Content)
             .WithName("UploadFile")
             .WithSummary("Uploads one file as multipart/form-data; its bytes are streamed to the data directory.")
             .WithMetadata(new BodyLimit(maxRequest))
@@ -35,7 +35,7 @@ internal static class FileEndpoints
             .Produces(StatusCodes.Status206PartialContent, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", DeleteAsync)
-            .RequireScope(ApiScope.Share)
+            .RequireScope(ApiScope.Content)
             .WithName("DeleteFile")
             .WithSummary("Deletes a file, its bytes and every link to it.")
             .ProducesProblem(StatusCodes.Status404NotFound);

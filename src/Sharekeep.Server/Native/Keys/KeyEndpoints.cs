@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core.Credentials;
 using Sharekeep.Server.Errors;
+using Sharekeep.Server.Public;
 using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.Native.Keys;
@@ -10,7 +11,7 @@ internal static class KeyEndpoints
 {
     public static RouteGroupBuilder MapKeys(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/keys").WithTags("API keys").RequireScope(ApiScope.Admin);
+        var group = routes.MapGroup("/keys").WithTags("API keys").RequireScope(ApiScope.Admin).WithHeaders(HeaderPolicy.Credential);
         group.MapPost("/", CreateAsync)
             .WithName("CreateApiKey")
             .WithSummary("Makes an API key; the answer carries the key, which is never shown again (only its digest is kept).");

@@ -11,11 +11,11 @@ internal static class DashboardEndpoints
     public static RouteGroupBuilder MapDashboards(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/dashboards").WithTags("Dashboards");
-        group.MapPost("/", CreateAsync).RequireScope(ApiScope.Share).WithName("CreateDashboard");
+        group.MapPost("/", CreateAsync).RequireScope(ApiScope.Content).WithName("CreateDashboard");
         group.MapGet("/", ListAsync).WithName("ListDashboards");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetDashboard").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", DeleteAsync)
-            .RequireScope(ApiScope.Share)
+            .RequireScope(ApiScope.Content)
             .WithName("DeleteDashboard")
             .WithSummary("Deletes a dashboard and its share links; its reports stay.")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -11,11 +11,11 @@ internal static class ReportEndpoints
     public static RouteGroupBuilder MapReports(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/reports").WithTags("Reports");
-        group.MapPost("/", CreateAsync).RequireScope(ApiScope.Share).WithName("CreateReport");
+        group.MapPost("/", CreateAsync).RequireScope(ApiScope.Content).WithName("CreateReport");
         group.MapGet("/", ListAsync).WithName("ListReports");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetReport").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", DeleteAsync)
-            .RequireScope(ApiScope.Share)
+            .RequireScope(ApiScope.Content)
             .WithName("DeleteReport")
             .WithSummary("Deletes a report, its share links, and its place on every dashboard.")
             .ProducesProblem(StatusCodes.Status404NotFound);
