@@ -59,6 +59,27 @@ public sealed class ServerProcessTests
     }
 
     [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task StartedWithoutAKeyEncryptionKey_GeneratesOneIntoAnOwnerOnlyFile_AndLogsWhereButNeverTheKey()
+    {
+        var directory = TempDirectory.Create();
+        var keyFile = Path.Combine(directory, "key-encryption-key");
+        await using var server = await ServerProcess.StartAsync(directory, new Dictionary<string, string?>
+        {
+            ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
+            ["Sharekeep__DataDirectory"] = directory,
+        });
+
+        var key = (await File.ReadAllTextAsync(keyFile, TestContext.Current.CancellationToken)).Trim();
+
+        Assert.Equal(32, Convert.FromBase64String(key).Length);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(server.Output.Contains(keyFile, StringComparison.Ordinal))), "The log says where the key is.");
+        Assert.DoesNotContain(key, server.Output, StringComparison.Ordinal);
+        TempDirectory.Delete(directory);
+    }
+
+    [Fact]
     public async Task RestartedWithoutASecret_KeepsTheGeneratedOne()
     {
         var directory = TempDirectory.Create();

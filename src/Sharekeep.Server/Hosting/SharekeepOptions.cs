@@ -15,6 +15,12 @@ internal sealed class SharekeepOptions
     public string? ApiSecret { get; set; }
 
     /// <summary>
+    /// The base64 of 32 random bytes that encrypts the Data Protection key ring stored in the database. Left empty,
+    /// one is generated into the data directory. Every instance on one database needs the same key.
+    /// </summary>
+    public string? KeyEncryptionKey { get; set; }
+
+    /// <summary>
     /// The address visitors reach Sharekeep at (e.g. https://share.example.com), the base of every link it hands
     /// out. Empty, links are made from the request's own scheme and Host header.
     /// </summary>
