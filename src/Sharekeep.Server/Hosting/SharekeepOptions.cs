@@ -33,6 +33,17 @@ internal sealed class SharekeepOptions
     /// <summary>A request body (an upload, say) that sends nothing for this long is abandoned with 408, nothing kept.</summary>
     [Range(1, 3600, ErrorMessage = "Sharekeep:RequestBodyIdleSeconds must be between 1 and 3600.")]
     public int RequestBodyIdleSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The slowest average a request body may arrive at once its first <see cref="MinRequestBodyRateGrace"/> is
+    /// over; slower, it is ended with 408 and nothing of it kept. It bounds an upload's total time too: at most
+    /// Sharekeep:Files:MaxUploadBytes / this + the grace (100 MiB at 8 KiB/s: under 3.6 hours).
+    /// </summary>
+    [Range(1, 1024 * 1024 * 1024, ErrorMessage = "Sharekeep:MinRequestBodyBytesPerSecond must be between 1 and 1073741824 bytes per second.")]
+    public int MinRequestBodyBytesPerSecond { get; set; } = 8 * 1024;
+
+    /// <summary>Kestrel's own: the start of a body (a slow TCP start, a pause before the file) is not held against it.</summary>
+    public static readonly TimeSpan MinRequestBodyRateGrace = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>The "Sharekeep:Files" section.</summary>
