@@ -76,6 +76,21 @@ public sealed class ScaleOutTests
     }
 
     [PostgresFact]
+    public async Task AnInstanceOnPostgresWithoutAKeyEncryptionKey_WarnsThatEveryInstanceNeedsTheSameOne()
+    {
+        var directory = TempDirectory.Create();
+        await using var server = await ServerProcess.StartAsync(directory, new Dictionary<string, string?>
+        {
+            ["Sharekeep__ApiSecret"] = TwoInstances.Secret,
+            ["Sharekeep__DataDirectory"] = directory,
+        });
+
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(
+            server.Output.Contains("Sharekeep:KeyEncryptionKey is not set: every instance must use the same key", StringComparison.Ordinal))));
+        TempDirectory.Delete(directory);
+    }
+
+    [PostgresFact]
     public async Task FileDeletedOnOneInstance_IsGoneOnTheOther()
     {
         await using var instances = await TwoInstances.StartAsync();
