@@ -151,13 +151,15 @@ public sealed class HostingTests
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
     }
 
-    [Fact]
-    public async Task InvalidConfiguration_StopsStartUpWithAMessageNamingTheSetting()
+    [Theory]
+    [InlineData("Sharekeep:MaxRequestBodyBytes", "10")]
+    [InlineData("Sharekeep:MinRequestBodyBytesPerSecond", "0")]
+    public async Task InvalidConfiguration_StopsStartUpWithAMessageNamingTheSetting(string setting, string value)
     {
-        await using var app = new SharekeepApplication(settings: new Dictionary<string, string?> { ["Sharekeep:MaxRequestBodyBytes"] = "10" });
+        await using var app = new SharekeepApplication(settings: new Dictionary<string, string?> { [setting] = value });
 
         var error = Assert.ThrowsAny<Exception>(() => app.Server);
 
-        Assert.Contains("Sharekeep:MaxRequestBodyBytes", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(setting, error.ToString(), StringComparison.Ordinal);
     }
 }

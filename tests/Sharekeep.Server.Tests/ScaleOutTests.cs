@@ -74,6 +74,38 @@ public sealed class ScaleOutTests
     }
 
     [PostgresFact]
+    public async Task AnUnlockCookieIssuedByOneInstance_OpensTheLinkOnTheOther()
+    {
+        await using var instances = await TwoInstances.StartAsync();
+        using var adminA = TwoInstances.Admin(instances.First);
+        var cookies = new CookieContainer();
+        using var browserOnA = TwoInstances.Browser(instances.First, cookies);
+        using var browserOnB = TwoInstances.Browser(instances.Second, cookies);
+        var key = await adminA.ShareFileAsync(new { password = "Secret123!" });
+        var url = $"/api/2.0/files/share/{key}";
+        Assert.Equal(ExternalShareStatus.Ok, (await browserOnA.PostAsync($"{url}/password", new { password = "Secret123!" })).ShareStatus);
+
+        var onB = await browserOnB.GetAsync(url);
+
+        Assert.Equal(ExternalShareStatus.Ok, onB.ShareStatus);
+    }
+
+    [PostgresFact]
+    public async Task AnInstanceOnPostgresWithoutAKeyEncryptionKey_WarnsThatEveryInstanceNeedsTheSameOne()
+    {
+        var directory = TempDirectory.Create();
+        await using var server = await ServerProcess.StartAsync(directory, new Dictionary<string, string?>
+        {
+            ["Sharekeep__ApiSecret"] = TwoInstances.Secret,
+            ["Sharekeep__DataDirectory"] = directory,
+        });
+
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(
+            server.Output.Contains("Sharekeep:KeyEncryptionKey is not set: every instance must use the same key", StringComparison.Ordinal))));
+        TempDirectory.Delete(directory);
+    }
+
+    [PostgresFact]
     public async Task FileDeletedOnOneInstance_IsGoneOnTheOther()
     {
         await using var instances = await TwoInstances.StartAsync();

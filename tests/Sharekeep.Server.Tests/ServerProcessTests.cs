@@ -59,6 +59,27 @@ public sealed class ServerProcessTests
     }
 
     [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task StartedWithoutAKeyEncryptionKey_GeneratesOneIntoAnOwnerOnlyFile_AndLogsWhereButNeverTheKey()
+    {
+        var directory = TempDirectory.Create();
+        var keyFile = Path.Combine(directory, "key-encryption-key");
+        await using var server = await ServerProcess.StartAsync(directory, new Dictionary<string, string?>
+        {
+            ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
+            ["Sharekeep__DataDirectory"] = directory,
+        });
+
+        var key = (await File.ReadAllTextAsync(keyFile, TestContext.Current.CancellationToken)).Trim();
+
+        Assert.Equal(32, Convert.FromBase64String(key).Length);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(server.Output.Contains(keyFile, StringComparison.Ordinal))), "The log says where the key is.");
+        Assert.DoesNotContain(key, server.Output, StringComparison.Ordinal);
+        TempDirectory.Delete(directory);
+    }
+
+    [Fact]
     public async Task RestartedWithoutASecret_KeepsTheGeneratedOne()
     {
         var directory = TempDirectory.Create();
@@ -193,6 +214,58 @@ public sealed class ServerProcessTests
         Assert.StartsWith("HTTP/1.1 408", Encoding.ASCII.GetString(answer, 0, read), StringComparison.Ordinal);
         var files = Path.Combine(directory, "files");
         Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(!Directory.Exists(files) || Directory.GetFiles(files).Length == 0)));
+        TempDirectory.Delete(directory);
+    }
+
+    [Fact]
+    public async Task AnUploadDribblingInSlowerThanTheMinimumRate_IsEndedWith408_AndNothingOfItIsKept()
+    {
+        var directory = TempDirectory.Create();
+        await using var server = await ServerProcess.StartAsync(directory, new Dictionary<string, string?>
+        {
+            ["Sharekeep__ApiSecret"] = "process-secret-0123456789",
+            ["Sharekeep__DataDirectory"] = directory,
+            ["Sharekeep__MinRequestBodyBytesPerSecond"] = "4096",
+            // Never idle long enough to be abandoned for that: only the rate can end it.
+            ["Sharekeep__RequestBodyIdleSeconds"] = "60",
+        });
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Address.Host, server.Address.Port, TestContext.Current.CancellationToken);
+        var stream = tcp.GetStream();
+        var head = "POST /api/v1/files HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer process-secret-0123456789\r\n"
+            + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 5000000\r\n\r\n"
+            + "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.bin\"\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), TestContext.Current.CancellationToken);
+        var answer = new byte[64];
+        var reading = stream.ReadAsync(answer, TestContext.Current.CancellationToken).AsTask();
+
+        // About 1 KB/s: faster than Kestrel's own floor (240 B/s), slower than the configured 4 KB/s. The pauses are
+        // the slow client itself; the loop is bounded, should the server never end the upload.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var chunk = new byte[200];
+        Array.Fill(chunk, (byte)'x');
+        while (!reading.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                await stream.WriteAsync(chunk, TestContext.Current.CancellationToken);
+            }
+            catch (IOException)
+            {
+                break;
+            }
+            await Task.WhenAny(reading, Task.Delay(200, TestContext.Current.CancellationToken));
+        }
+        var read = await reading.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("HTTP/1.1 408", Encoding.ASCII.GetString(answer, 0, read), StringComparison.Ordinal);
+        var files = Path.Combine(directory, "files");
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(!Directory.Exists(files) || Directory.GetFiles(files).Length == 0)));
+        using var admin = server.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "process-secret-0123456789");
+        using var list = await admin.GetAsync(new Uri("/api/v1/files", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.DoesNotContain("slow.bin", await list.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         TempDirectory.Delete(directory);
     }
 

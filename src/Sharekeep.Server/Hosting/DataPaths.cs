@@ -14,8 +14,8 @@ internal sealed partial class DataPaths
     {
         Root = Path.GetFullPath(options.Value.DataDirectory);
         Files = string.IsNullOrWhiteSpace(files.Value.Directory) ? Path.Combine(Root, "files") : Path.GetFullPath(files.Value.Directory);
-        // The data folder holds the database (share keys are credentials) and the API secret, the content folder
-        // what people uploaded: neither is anyone else's to read.
+        // The data folder holds the database (share keys are credentials), the API secret and the key-encryption key,
+        // the content folder what people uploaded: neither is anyone else's to read.
         MakePrivate(Root, "Sharekeep:DataDirectory", logger);
         MakePrivate(Files, "Sharekeep:Files:Directory", logger);
     }
@@ -25,6 +25,9 @@ internal sealed partial class DataPaths
     public string Database => Path.Combine(Root, "sharekeep.db");
 
     public string ApiSecretFile => Path.Combine(Root, "api-secret");
+
+    /// <summary>The generated key that encrypts the key ring in the database; beside the database, never in it.</summary>
+    public string KeyEncryptionKeyFile => Path.Combine(Root, "key-encryption-key");
 
     /// <summary>Uploaded files, one per id.</summary>
     public string Files { get; }

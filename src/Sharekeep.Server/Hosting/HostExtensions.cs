@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,11 @@ internal static class HostExtensions
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         // Say nothing about the server software to anonymous callers.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // Kestrel's own floor for a body's average rate is 240 B/s, at which a 100 MiB upload may hold its connection
+        // for five days; a floor from configuration bounds it for the size allowed (the idle limit, BodyIdleLimit,
+        // catches a body that stops; this one a body that trickles).
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<SharekeepOptions>>((kestrel, options) =>
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(options.Value.MinRequestBodyBytesPerSecond, SharekeepOptions.MinRequestBodyRateGrace));
 
         builder.Services.AddOptions<ProxyOptions>()
             .BindConfiguration(ProxyOptions.Section)

@@ -15,6 +15,12 @@ internal sealed class SharekeepOptions
     public string? ApiSecret { get; set; }
 
     /// <summary>
+    /// The base64 of 32 random bytes that encrypts the Data Protection key ring stored in the database. Left empty,
+    /// one is generated into the data directory. Every instance on one database needs the same key.
+    /// </summary>
+    public string? KeyEncryptionKey { get; set; }
+
+    /// <summary>
     /// The address visitors reach Sharekeep at (e.g. https://share.example.com), the base of every link it hands
     /// out. Empty, links are made from the request's own scheme and Host header.
     /// </summary>
@@ -31,6 +37,17 @@ internal sealed class SharekeepOptions
     /// <summary>Wrong API credentials a client network (IPv4 address, IPv6 /64) may send per minute before it is answered 429.</summary>
     [Range(1, 100_000, ErrorMessage = "Sharekeep:FailedAuthenticationsPerMinute must be between 1 and 100000.")]
     public int FailedAuthenticationsPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// The slowest average a request body may arrive at once its first <see cref="MinRequestBodyRateGrace"/> is
+    /// over; slower, it is ended with 408 and nothing of it kept. It bounds an upload's total time too: at most
+    /// Sharekeep:Files:MaxUploadBytes / this + the grace (100 MiB at 8 KiB/s: under 3.6 hours).
+    /// </summary>
+    [Range(1, 1024 * 1024 * 1024, ErrorMessage = "Sharekeep:MinRequestBodyBytesPerSecond must be between 1 and 1073741824 bytes per second.")]
+    public int MinRequestBodyBytesPerSecond { get; set; } = 8 * 1024;
+
+    /// <summary>Kestrel's own: the start of a body (a slow TCP start, a pause before the file) is not held against it.</summary>
+    public static readonly TimeSpan MinRequestBodyRateGrace = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>The "Sharekeep:Files" section.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Sharekeep.Server.Security;
 using Sharekeep.Storage;
 using Sharekeep.Storage.Caching;
 using Sharekeep.Storage.Postgres;
@@ -10,7 +11,8 @@ internal static class StorageExtensions
 {
     /// <summary>
     /// The configured database, the stores with their in-memory view, the folder of uploaded content, and the
-    /// Data Protection key ring, which lives in the database so that it survives restarts and every instance shares it.
+    /// Data Protection key ring, which lives in the database so that it survives restarts and every instance shares it,
+    /// encrypted with a key kept outside it.
     /// </summary>
     public static WebApplicationBuilder AddSharekeepStorage(this WebApplicationBuilder builder)
     {
@@ -32,14 +34,16 @@ internal static class StorageExtensions
             .Validate(o => o.MaxAgeSeconds >= 1, "Sharekeep:Cache:MaxAgeSeconds must be at least 1.")
             .ValidateOnStart();
         builder.Services.AddHostedService<ContentSweepService>();
-        builder.Services.AddDataProtection().SetApplicationName("Sharekeep").PersistKeysToDbContext<SharekeepDbContext>();
+        builder.Services.AddDataProtection().SetApplicationName("Sharekeep").PersistKeysToDbContext<SharekeepDbContext>()
+            .ProtectKeysWithKeyEncryptionKey(sharedDatabase: database.IsPostgres);
         return builder;
     }
 
-    /// <summary>Everything that must be true before the first request: schema up to date, secret in place.</summary>
+    /// <summary>Everything that must be true before the first request: schema up to date, secrets in place, no key in plaintext.</summary>
     public static async Task InitializeSharekeepAsync(this WebApplication app)
     {
         await app.Services.InitializeSharekeepStorageAsync();
-        _ = app.Services.GetRequiredService<Security.ApiSecret>();
+        _ = app.Services.GetRequiredService<ApiSecret>();
+        await app.Services.EncryptPlaintextKeysAsync();
     }
 }

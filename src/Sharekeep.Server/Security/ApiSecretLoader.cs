@@ -12,7 +12,6 @@ namespace Sharekeep.Server.Security;
 internal static partial class ApiSecretLoader
 {
     private const int MinimumRecommendedLength = 16;
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     public static ApiSecret Load(IOptions<SharekeepOptions> options, DataPaths paths, ILogger logger)
     {
@@ -27,39 +26,18 @@ internal static partial class ApiSecretLoader
         }
 
         var path = paths.ApiSecretFile;
-        if (TryCreate(path, out var generated))
+        var (stored, created) = GeneratedSecretFile.ReadOrCreate(path, () => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)));
+        if (created)
         {
             LogGenerated(logger, path);
-            return new ApiSecret(generated);
+            return new ApiSecret(stored);
         }
-        var stored = File.ReadAllText(path).Trim();
         if (stored.Length == 0)
         {
             throw new InvalidOperationException($"The API secret file {path} is empty. Delete it to have a new secret made, or set Sharekeep:ApiSecret.");
         }
         LogUsingFile(logger, path);
         return new ApiSecret(stored);
-    }
-
-    private static bool TryCreate(string path, out string secret)
-    {
-        secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = OwnerOnly;
-        }
-        try
-        {
-            using var writer = new StreamWriter(path, fileOptions);
-            writer.WriteLine(secret);
-            return true;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Already there: made by an earlier start, or by another instance starting at the same moment.
-            return false;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Sharekeep:ApiSecret was configured: generated one and stored it in {Path} (readable by this user only). Send it as 'Authorization: Bearer <secret>'.")]

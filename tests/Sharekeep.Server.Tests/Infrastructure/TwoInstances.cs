@@ -1,3 +1,4 @@
+using System.Net;
 using Npgsql;
 using Sharekeep.Storage.Postgres;
 
@@ -28,9 +29,11 @@ public sealed class TwoInstances : IAsyncDisposable
     {
         Assert.SkipUnless(Requirements.HasPostgres, Requirements.NoPostgres);
         var directory = TempDirectory.Create();
+        // As the README says: every instance is given the same secret and the same key-encryption key.
         var environment = new Dictionary<string, string?>
         {
             ["Sharekeep__ApiSecret"] = Secret,
+            ["Sharekeep__KeyEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Sharekeep__DataDirectory"] = directory,
         };
         var first = await ServerProcess.StartAsync(directory, environment);
@@ -41,6 +44,10 @@ public sealed class TwoInstances : IAsyncDisposable
     public static SharekeepClient Admin(ServerProcess server) => new(server.CreateClient(), Secret);
 
     public static SharekeepClient Visitor(ServerProcess server) => new(server.CreateClient(), null);
+
+    /// <summary>A browser whose cookies go to both instances, as behind a load balancer (cookies do not depend on the port).</summary>
+    public static SharekeepClient Browser(ServerProcess server, CookieContainer cookies) =>
+        new(new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = server.Address }, null);
 
     /// <summary>Ends every change listener's session from the database side, as a failover or a network cut would.</summary>
     public Task<int> TerminateListenersAsync() => CountListenersAsync("count(pg_terminate_backend(pid))");
