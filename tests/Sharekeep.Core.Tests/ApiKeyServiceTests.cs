@@ -72,6 +72,22 @@ public sealed class ApiKeyServiceTests
     }
 
     [Fact]
+    public async Task Create_PastTheMostActiveKeys_IsRefused_UntilOneIsRevoked()
+    {
+        for (var i = 0; i < ApiKeyService.MaxActive; i++)
+        {
+            _store.Keys.Add(new ApiKey(Guid.NewGuid(), "k" + i, [ApiScope.Read], "d" + i, _clock.GetUtcNow(), null, null, null, null));
+        }
+
+        var refused = await _keys.CreateAsync(new ApiKeyRequest("one more", ["read"], null), CancellationToken.None);
+        await _keys.RevokeAsync(_store.Keys[0].Id, CancellationToken.None);
+        var made = await _keys.CreateAsync(new ApiKeyRequest("one more", ["read"], null), CancellationToken.None);
+
+        Assert.Equal(OutcomeStatus.Invalid, refused.Status);
+        Assert.True(made.IsOk);
+    }
+
+    [Fact]
     public async Task Create_KeepsEachScopeOnce()
     {
         var issued = await IssueAsync(["share", "read", "share"]);

@@ -6,6 +6,12 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time)
     public const int MaxNameLength = 100;
     public const int MaxListed = 1000;
 
+    /// <summary>
+    /// Active keys at most: every one is listed in full (the console, GET /api/v1/keys), so that none can hide
+    /// behind a page of others.
+    /// </summary>
+    public const int MaxActive = MaxListed;
+
     /// <summary>Last use is written at most this often per key (and whenever the address changes), not on every call.</summary>
     public static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
 
@@ -50,6 +56,10 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time)
         if (!errors.IsEmpty)
         {
             return Outcome<IssuedApiKey>.Invalid(errors);
+        }
+        if (await store.CountActiveAsync(now, cancellationToken) >= MaxActive)
+        {
+            return Outcome<IssuedApiKey>.Invalid("name", $"There are already {MaxActive} active keys; revoke some before making more.");
         }
 
         var key = ApiKeyFormat.NewKey();

@@ -9,6 +9,9 @@ public interface IApiKeyStore
 
     Task<ApiKey?> FindByDigestAsync(string digest, CancellationToken cancellationToken);
 
+    /// <summary>Keys neither revoked nor expired at <paramref name="now"/>.</summary>
+    Task<int> CountActiveAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<ApiKey>> ListAsync(bool includeRevoked, int limit, CancellationToken cancellationToken);
 

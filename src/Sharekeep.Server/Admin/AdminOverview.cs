@@ -130,7 +130,10 @@ internal sealed class AdminOverviewReader(
             .Take(MaxRows)
             .ToList();
         var open = await sessions.ListOpenAsync(cancellationToken);
-        var apiKeys = await keys.ListAsync(includeRevoked: true, KeyRows, cancellationToken);
+        // Every active key (there are at most ApiKeyService.MaxActive), then the latest revoked ones.
+        var active = await keys.ListAsync(includeRevoked: false, ApiKeyService.MaxActive, cancellationToken);
+        var recent = await keys.ListAsync(includeRevoked: true, KeyRows, cancellationToken);
+        IReadOnlyList<ApiKey> apiKeys = [.. active, .. recent.Where(k => k.Revoked is not null)];
         return new AdminOverview(
             current, lastChanges, shown, term, reports, dashboards, storedFiles, audit, AdminNotices.Message(notice), errors, form,
             open, AdminSession.SessionIdOf(request.HttpContext.User), apiKeys, now);

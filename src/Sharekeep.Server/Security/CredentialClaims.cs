@@ -24,7 +24,7 @@ internal static class CredentialClaims
     public static Actor ActorOf(HttpContext context)
     {
         var user = context.User;
-        var credential = user.FindFirstValue(Credential) ?? Actor.BootstrapSecret;
+        var credential = user.FindFirstValue(Credential) ?? "unknown";
         return new Actor(credential, AdminSession.SessionIdOf(user));
     }
 }

@@ -26,6 +26,9 @@ internal sealed class EfApiKeyStore(SharekeepDbContext db) : IApiKeyStore
     public async Task<ApiKey?> FindByDigestAsync(string digest, CancellationToken cancellationToken) =>
         ToKey(await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyDigest == digest, cancellationToken));
 
+    public Task<int> CountActiveAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.ApiKeys.CountAsync(k => k.Revoked == null && (k.Expires == null || k.Expires > now), cancellationToken);
+
     public async Task<IReadOnlyList<ApiKey>> ListAsync(bool includeRevoked, int limit, CancellationToken cancellationToken)
     {
         var rows = await db.ApiKeys.AsNoTracking()

@@ -21,6 +21,9 @@ internal sealed class InMemoryApiKeyStore : IApiKeyStore
     public Task<ApiKey?> FindByDigestAsync(string digest, CancellationToken cancellationToken) =>
         Task.FromResult(Keys.FirstOrDefault(k => k.KeyDigest == digest));
 
+    public Task<int> CountActiveAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(Keys.Count(k => k.IsActiveAt(now)));
+
     public Task<IReadOnlyList<ApiKey>> ListAsync(bool includeRevoked, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ApiKey>>([.. Keys.Where(k => includeRevoked || k.Revoked is null).OrderByDescending(k => k.Created).Take(limit)]);
 
