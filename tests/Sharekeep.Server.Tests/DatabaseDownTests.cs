@@ -78,6 +78,18 @@ public sealed class DatabaseDownTests(DatabaseDownTests.StoppedDatabase stopped)
         Assert.DoesNotContain(down.LinkKey, answer.Text, StringComparison.Ordinal);
     }
 
+    [PostgresFact]
+    public async Task HealthCheck_AnswersUnhealthy503()
+    {
+        var down = await stopped.ReadyAsync();
+        using var visitor = down.App.Visitor();
+
+        var answer = await visitor.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
+        Assert.Equal("Unhealthy", answer.Text);
+    }
+
     private static void AssertUnavailable(Answer answer)
     {
         Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
