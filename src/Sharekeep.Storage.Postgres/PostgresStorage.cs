@@ -22,8 +22,19 @@ public static class PostgresStorage
         return services;
     }
 
+    /// <summary>
+    /// How often a command that failed for a transient reason (a pooled connection the server ended, a restart, a
+    /// failover) is tried again, and the longest pause between tries: EF Core waits about 0, 1, 1 s, so a request
+    /// rides out a database that is away for about two seconds, and past that is answered 503 instead of waiting on.
+    /// </summary>
+    public const int MaxRetries = 3;
+
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
+
     internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(
+        options.LogFailuresWhereAnswered().UseNpgsql(
             connectionString,
-            npgsql => npgsql.MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name));
+            npgsql => npgsql
+                .MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name)
+                .EnableRetryOnFailure(MaxRetries, MaxRetryDelay, errorCodesToAdd: null));
 }

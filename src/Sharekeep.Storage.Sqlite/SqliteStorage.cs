@@ -16,7 +16,7 @@ public static partial class SqliteStorage
     }
 
     internal static void Configure(DbContextOptionsBuilder options, string databasePath) =>
-        options.UseSqlite(
+        options.LogFailuresWhereAnswered().UseSqlite(
             ConnectionString(databasePath),
             sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name));
 

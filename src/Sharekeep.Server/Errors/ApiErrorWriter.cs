@@ -1,7 +1,11 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Sharekeep.Server.Admin;
 using Sharekeep.Server.Dialects.DocumentPlatform;
 using Sharekeep.Server.Dialects.ReportingTool;
+using Sharekeep.Server.Pages;
+using Sharekeep.Server.Public;
 
 namespace Sharekeep.Server.Errors;
 
@@ -33,6 +37,34 @@ internal sealed class ApiErrorWriter(IProblemDetailsService problemDetails)
             await context.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
         }
     }
+
+    /// <summary>
+    /// 503 with Retry-After while the database cannot be reached: in the API's envelope, or for a browser on the
+    /// visitors' and the console's pages a page that says to try again (the headers those pages carry were cleared
+    /// with the failed answer, so the strictest set is put back).
+    /// </summary>
+    public async Task WriteUnavailableAsync(HttpContext context, TimeSpan retryAfter)
+    {
+        context.Response.Headers.RetryAfter = RetryAfter.Seconds(retryAfter);
+        if (!IsPage(context.Request.Path))
+        {
+            await WriteAsync(
+                context,
+                StatusCodes.Status503ServiceUnavailable,
+                "The database cannot be reached right now.",
+                "The request was not completed; send it again after the time in Retry-After.");
+            return;
+        }
+        HeaderPolicy.KeyInUrl.ApplyTo(context.Response);
+        HeaderPolicy.SharedPage.ApplyTo(context.Response);
+        await new RazorComponentResult<UnavailablePage> { StatusCode = StatusCodes.Status503ServiceUnavailable }.ExecuteAsync(context);
+    }
+
+    private static bool IsPage(PathString path) =>
+        path.StartsWithSegments("/s", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(ReportPages.ReportPathPrefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(ReportPages.DashboardPathPrefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(AdminEndpoints.Path, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A body for answers that have none yet: unknown routes, wrong methods.</summary>
     public Task WriteForStatusAsync(HttpContext context)

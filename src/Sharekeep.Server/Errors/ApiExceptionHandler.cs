@@ -4,8 +4,9 @@ using Sharekeep.Core.Files;
 namespace Sharekeep.Server.Errors;
 
 /// <summary>
-/// Turns unreadable requests into 4xx answers and anything else into a 500 that says nothing of the exception.
-/// Parameter binding throws for bad requests (RouteHandlerOptions.ThrowOnBadRequest), so every 400 gets a body here.
+/// Turns unreadable requests into 4xx answers, an unreachable database into 503, and anything else into a 500 that
+/// says nothing of the exception. Parameter binding throws for bad requests (RouteHandlerOptions.ThrowOnBadRequest),
+/// so every 400 gets a body here. Logs name the route's template, never the path: paths carry share keys.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(ApiErrorWriter errors, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -37,8 +38,15 @@ internal sealed partial class ApiExceptionHandler(ApiErrorWriter errors, ILogger
                 "Nothing was kept; try again later.");
             return true;
         }
+        if (DatabaseUnavailable.Cause(exception) is { } cause)
+        {
+            // Not a bug but an outage (a restart, a failover), already retried: one line, no stack trace.
+            LogDatabaseUnavailable(logger, httpContext.Request.Method, Route(httpContext), cause);
+            await errors.WriteUnavailableAsync(httpContext, DatabaseUnavailable.RetryAfter);
+            return true;
+        }
 
-        LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        LogUnhandled(logger, exception, httpContext.Request.Method, Route(httpContext));
         await errors.WriteAsync(
             httpContext,
             StatusCodes.Status500InternalServerError,
@@ -50,6 +58,13 @@ internal sealed partial class ApiExceptionHandler(ApiErrorWriter errors, ILogger
     [LoggerMessage(Level = LogLevel.Error, Message = "An upload could not be stored: {Fault}")]
     private static partial void LogStorageFault(ILogger logger, string fault);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error answering {Method} {Path}")]
-    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+    /// <summary>The failed endpoint's template: the middleware has already taken the endpoint off the context.</summary>
+    private static string Route(HttpContext context) =>
+        (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not be reached answering {Method} {Route}; answered 503: {Cause}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string method, string route, string cause);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error answering {Method} {Route}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string route);
 }

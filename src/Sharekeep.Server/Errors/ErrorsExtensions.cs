@@ -18,9 +18,10 @@ internal static class ErrorsExtensions
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            // Bad requests are the client's mistake, not the server's: no error-level log for them. A storage fault is
-            // logged once, in one line, by ApiExceptionHandler.
-            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException or Core.Files.ContentStorageException,
+            // Bad requests are the client's mistake, not the server's: no error-level log for them. A storage fault or
+            // an unreachable database is logged once, in one line, by ApiExceptionHandler.
+            SuppressDiagnosticsCallback = c =>
+                c.Exception is BadHttpRequestException or Core.Files.ContentStorageException || DatabaseUnavailable.Is(c.Exception),
         });
         app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<ApiErrorWriter>().WriteForStatusAsync(context.HttpContext));
         app.UseMiddleware<RequestBodyLimitMiddleware>();

@@ -6,19 +6,19 @@ namespace Sharekeep.Storage.Stores;
 
 internal sealed class EfApiKeyStore(SharekeepDbContext db) : IApiKeyStore
 {
-    public async Task AddAsync(ApiKey key, CancellationToken cancellationToken)
-    {
-        db.ApiKeys.Add(new ApiKeyRow
-        {
-            Id = key.Id,
-            Name = key.Name,
-            Scopes = string.Join(',', key.Scopes.Select(ApiScopes.Name)),
-            KeyDigest = key.KeyDigest,
-            Created = key.Created,
-            Expires = key.Expires,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task AddAsync(ApiKey key, CancellationToken cancellationToken) =>
+        db.AddAsync(
+            db => db.ApiKeys.Add(new ApiKeyRow
+            {
+                Id = key.Id,
+                Name = key.Name,
+                Scopes = string.Join(',', key.Scopes.Select(ApiScopes.Name)),
+                KeyDigest = key.KeyDigest,
+                Created = key.Created,
+                Expires = key.Expires,
+            }),
+            ct => db.ApiKeys.AnyAsync(k => k.Id == key.Id, ct),
+            cancellationToken);
 
     public async Task<ApiKey?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         ToKey(await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, cancellationToken));
@@ -39,13 +39,19 @@ internal sealed class EfApiKeyStore(SharekeepDbContext db) : IApiKeyStore
         return [.. rows.Select(ToKey).OfType<ApiKey>()];
     }
 
-    public async Task<bool> RevokeAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await db.ApiKeys.Where(k => k.Id == id && k.Revoked == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(k => k.Revoked, at), cancellationToken) > 0;
+    public Task<bool> RevokeAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct => await db.ApiKeys.Where(k => k.Id == id && k.Revoked == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(k => k.Revoked, at), ct) > 0,
+            ct => db.ApiKeys.AnyAsync(k => k.Id == id && k.Revoked == at, ct),
+            cancellationToken);
 
     public Task TouchAsync(Guid id, DateTimeOffset at, string? address, CancellationToken cancellationToken) =>
-        db.ApiKeys.Where(k => k.Id == id)
-            .ExecuteUpdateAsync(u => u.SetProperty(k => k.LastUsed, at).SetProperty(k => k.LastUsedAddress, address), cancellationToken);
+        db.WriteAsync(
+            ct => db.ApiKeys.Where(k => k.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(k => k.LastUsed, at).SetProperty(k => k.LastUsedAddress, address), ct),
+            DatabaseWrites.ApplyAgain,
+            cancellationToken);
 
     private static ApiKey? ToKey(ApiKeyRow? row)
     {

@@ -6,19 +6,19 @@ namespace Sharekeep.Storage.Stores;
 
 internal sealed class EfConsoleSessionStore(SharekeepDbContext db) : IConsoleSessionStore
 {
-    public async Task AddAsync(ConsoleSession session, CancellationToken cancellationToken)
-    {
-        db.ConsoleSessions.Add(new ConsoleSessionRow
-        {
-            Id = session.Id,
-            CredentialStamp = session.CredentialStamp,
-            Created = session.Created,
-            LastSeen = session.LastSeen,
-            Address = session.Address,
-            UserAgent = session.UserAgent,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task AddAsync(ConsoleSession session, CancellationToken cancellationToken) =>
+        db.AddAsync(
+            db => db.ConsoleSessions.Add(new ConsoleSessionRow
+            {
+                Id = session.Id,
+                CredentialStamp = session.CredentialStamp,
+                Created = session.Created,
+                LastSeen = session.LastSeen,
+                Address = session.Address,
+                UserAgent = session.UserAgent,
+            }),
+            ct => db.ConsoleSessions.AnyAsync(s => s.Id == session.Id, ct),
+            cancellationToken);
 
     public async Task<ConsoleSession?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -27,12 +27,17 @@ internal sealed class EfConsoleSessionStore(SharekeepDbContext db) : IConsoleSes
     }
 
     public Task TouchAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        db.ConsoleSessions.Where(s => s.Id == id && s.Ended == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeen, at), cancellationToken);
+        db.WriteAsync(
+            ct => db.ConsoleSessions.Where(s => s.Id == id && s.Ended == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeen, at), ct),
+            DatabaseWrites.ApplyAgain,
+            cancellationToken);
 
-    public async Task<bool> EndAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await db.ConsoleSessions.Where(s => s.Id == id && s.Ended == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Ended, at), cancellationToken) > 0;
+    public Task<bool> EndAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct => await db.ConsoleSessions.Where(s => s.Id == id && s.Ended == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Ended, at), ct) > 0,
+            ct => db.ConsoleSessions.AnyAsync(s => s.Id == id && s.Ended == at, ct),
+            cancellationToken);
 
     public async Task<IReadOnlyList<ConsoleSession>> ListUnendedAsync(int limit, CancellationToken cancellationToken)
     {

@@ -57,9 +57,12 @@ internal sealed class EfFileLinkStore(SharekeepDbContext db, IWriteLocks locks) 
         }
     }
 
-    private async Task SaveRowAsync(FileLink link, CancellationToken cancellationToken)
+    /// <summary>An upsert by the link's id: applied a second time after a commit of unknown outcome, it changes nothing more.</summary>
+    private Task<int> SaveRowAsync(FileLink link, CancellationToken cancellationToken) =>
+        db.WriteAsync(ct => WriteRowAsync(link, ct), DatabaseWrites.ApplyAgain, cancellationToken);
+
+    private async Task<int> WriteRowAsync(FileLink link, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await locks.AcquireAsync(db, "file-links:" + link.FileId, cancellationToken);
         if (link.Primary)
         {
@@ -80,8 +83,7 @@ internal sealed class EfFileLinkStore(SharekeepDbContext db, IWriteLocks locks) 
         row.PasswordHash = link.PasswordHash;
         row.PasswordStamp = link.PasswordStamp;
         row.Revoked = link.Revoked;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        return await db.SaveChangesAsync(cancellationToken);
     }
 
     private static FileLink ToLink(FileLinkRow row) => new(

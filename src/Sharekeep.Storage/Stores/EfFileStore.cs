@@ -6,19 +6,19 @@ namespace Sharekeep.Storage.Stores;
 
 internal sealed class EfFileStore(SharekeepDbContext db) : IFileStore
 {
-    public async Task AddAsync(StoredFile file, CancellationToken cancellationToken)
-    {
-        db.Files.Add(new FileRow
-        {
-            Id = file.Id,
-            Name = file.Name,
-            ContentType = file.ContentType,
-            Size = file.Size,
-            Sha256 = file.Sha256,
-            Created = file.Created,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task AddAsync(StoredFile file, CancellationToken cancellationToken) =>
+        db.AddAsync(
+            db => db.Files.Add(new FileRow
+            {
+                Id = file.Id,
+                Name = file.Name,
+                ContentType = file.ContentType,
+                Size = file.Size,
+                Sha256 = file.Sha256,
+                Created = file.Created,
+            }),
+            ct => db.Files.AnyAsync(f => f.Id == file.Id, ct),
+            cancellationToken);
 
     public async Task<StoredFile?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -32,8 +32,11 @@ internal sealed class EfFileStore(SharekeepDbContext db) : IFileStore
         return rows.ConvertAll(ToFile);
     }
 
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.Files.Where(f => f.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+    public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct => await db.Files.Where(f => f.Id == id).ExecuteDeleteAsync(ct) > 0,
+            async ct => !await db.Files.AnyAsync(f => f.Id == id, ct),
+            cancellationToken);
 
     private static StoredFile ToFile(FileRow row) => new(row.Id, row.Name, row.ContentType, row.Size, row.Sha256, row.Created);
 }

@@ -19,7 +19,18 @@ internal sealed class EfPolicyStore(SharekeepDbContext db, IWriteLocks locks) : 
         PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, string actor, CancellationToken cancellationToken)
     {
         var name = setting.ToString();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        PolicyTransition? decided = null;
+        return await db.WriteAsync(
+            async ct => decided = await WriteAsync(setting, name, decide, actor, ct),
+            ct => decided?.Write is { } write
+                ? db.PolicySettings.AnyAsync(s => s.Name == name && s.Value == write.Value && s.Modified == write.Modified, ct)
+                : Task.FromResult(true),
+            cancellationToken);
+    }
+
+    private async Task<PolicyTransition> WriteAsync(
+        PolicySetting setting, string name, Func<StoredSetting?, PolicyTransition> decide, string actor, CancellationToken cancellationToken)
+    {
         await locks.AcquireAsync(db, "policy:" + name, cancellationToken);
         var row = await db.PolicySettings.FirstOrDefaultAsync(s => s.Name == name, cancellationToken);
         var transition = decide(row is null ? null : new StoredSetting(setting, row.Value, row.Modified));
@@ -47,7 +58,6 @@ internal sealed class EfPolicyStore(SharekeepDbContext db, IWriteLocks locks) : 
             });
         }
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return transition;
     }
 

@@ -6,11 +6,11 @@ namespace Sharekeep.Storage.Stores;
 
 internal sealed class EfResourceStore(SharekeepDbContext db) : IResourceStore
 {
-    public async Task AddReportAsync(Report report, CancellationToken cancellationToken)
-    {
-        db.Reports.Add(new ReportRow { Id = report.Id, Name = report.Name, DataJson = report.DataJson, Created = report.Created });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task AddReportAsync(Report report, CancellationToken cancellationToken) =>
+        db.AddAsync(
+            db => db.Reports.Add(new ReportRow { Id = report.Id, Name = report.Name, DataJson = report.DataJson, Created = report.Created }),
+            ct => db.Reports.AnyAsync(r => r.Id == report.Id, ct),
+            cancellationToken);
 
     public async Task<Report?> FindReportAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -35,19 +35,19 @@ internal sealed class EfResourceStore(SharekeepDbContext db) : IResourceStore
     public Task<bool> DeleteReportAsync(Guid id, CancellationToken cancellationToken) =>
         DeleteWithSharesAsync(ResourceKind.Report, id, db.Reports.Where(r => r.Id == id), cancellationToken);
 
-    public async Task AddDashboardAsync(Dashboard dashboard, CancellationToken cancellationToken)
-    {
-        db.Dashboards.Add(new DashboardRow
-        {
-            Id = dashboard.Id,
-            Name = dashboard.Name,
-            Created = dashboard.Created,
-            Reports = dashboard.ReportIds
-                .Select((reportId, position) => new DashboardReportRow { DashboardId = dashboard.Id, ReportId = reportId, Position = position })
-                .ToList(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task AddDashboardAsync(Dashboard dashboard, CancellationToken cancellationToken) =>
+        db.AddAsync(
+            db => db.Dashboards.Add(new DashboardRow
+            {
+                Id = dashboard.Id,
+                Name = dashboard.Name,
+                Created = dashboard.Created,
+                Reports = dashboard.ReportIds
+                    .Select((reportId, position) => new DashboardReportRow { DashboardId = dashboard.Id, ReportId = reportId, Position = position })
+                    .ToList(),
+            }),
+            ct => db.Dashboards.AnyAsync(d => d.Id == dashboard.Id, ct),
+            cancellationToken);
 
     public async Task<Dashboard?> FindDashboardAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -70,19 +70,20 @@ internal sealed class EfResourceStore(SharekeepDbContext db) : IResourceStore
     };
 
     /// <summary>A resource and its share links go together, or not at all.</summary>
-    private async Task<bool> DeleteWithSharesAsync<TRow>(
-        ResourceKind kind, Guid id, IQueryable<TRow> resource, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var deleted = await resource.ExecuteDeleteAsync(cancellationToken);
-        if (deleted == 0)
-        {
-            return false;
-        }
-        await db.Shares.Where(s => s.Kind == (int)kind && s.ResourceId == id).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
+    private Task<bool> DeleteWithSharesAsync<TRow>(
+        ResourceKind kind, Guid id, IQueryable<TRow> resource, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct =>
+            {
+                if (await resource.ExecuteDeleteAsync(ct) == 0)
+                {
+                    return false;
+                }
+                await db.Shares.Where(s => s.Kind == (int)kind && s.ResourceId == id).ExecuteDeleteAsync(ct);
+                return true;
+            },
+            async ct => !await resource.AnyAsync(ct),
+            cancellationToken);
 
     private static Report ToReport(ReportRow row) => new(row.Id, row.Name, row.DataJson, row.Created);
 

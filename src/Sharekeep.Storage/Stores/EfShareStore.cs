@@ -15,40 +15,43 @@ internal sealed class EfShareStore(SharekeepDbContext db) : IShareStore
 
     public async Task<Share> GetOrAddActiveAsync(ResourceKind kind, Guid resourceId, Func<Share> create, CancellationToken cancellationToken)
     {
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        Share? created = null;
+        try
         {
-            var existing = await FindActiveAsync(kind, resourceId, cancellationToken);
-            if (existing is not null)
-            {
-                return existing;
-            }
-            var share = create();
-            var row = new ShareRow { Id = share.Key, Kind = (int)share.Kind, ResourceId = share.ResourceId, Created = share.Created };
-            db.Shares.Add(row);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return share;
-            }
-            catch (DbUpdateException)
-            {
-                // Another writer shared the resource first (the unique index on active shares said so): theirs wins.
-                db.Entry(row).State = EntityState.Detached;
-            }
+            return await db.WriteAsync(
+                async ct =>
+                {
+                    if (await FindActiveAsync(kind, resourceId, ct) is { } existing)
+                    {
+                        return existing;
+                    }
+                    created = create();
+                    db.Shares.Add(new ShareRow { Id = created.Key, Kind = (int)created.Kind, ResourceId = created.ResourceId, Created = created.Created });
+                    await db.SaveChangesAsync(ct);
+                    return created;
+                },
+                async ct => created is null || await db.Shares.AnyAsync(s => s.Id == created.Key, ct),
+                cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another writer shared the resource first (the unique index on active shares said so): theirs wins.
         }
         return await FindActiveAsync(kind, resourceId, cancellationToken)
             ?? throw new InvalidOperationException("The share could not be stored and no concurrent share exists.");
     }
 
-    public async Task<bool> RevokeAsync(string key, ResourceKind? kind, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    public Task<bool> RevokeAsync(string key, ResourceKind? kind, DateTimeOffset revokedAt, CancellationToken cancellationToken)
     {
         var query = db.Shares.Where(s => s.Id == key && s.Revoked == null);
         if (kind is { } k)
         {
             query = query.Where(s => s.Kind == (int)k);
         }
-        return await query.ExecuteUpdateAsync(u => u.SetProperty(s => s.Revoked, revokedAt), cancellationToken) > 0;
+        return db.WriteAsync(
+            async ct => await query.ExecuteUpdateAsync(u => u.SetProperty(s => s.Revoked, revokedAt), ct) > 0,
+            ct => db.Shares.AnyAsync(s => s.Id == key && s.Revoked == revokedAt, ct),
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<Share>> ListAsync(ShareQuery query, CancellationToken cancellationToken)
