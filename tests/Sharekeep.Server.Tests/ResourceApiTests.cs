@@ -157,6 +157,22 @@ public sealed class ResourceApiTests
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/reports")).Status);
     }
 
+    [Theory]
+    [InlineData("\"\\ud800\"")]
+    [InlineData("{\"\\udfff\":1}")]
+    [InlineData("[\"a\\ud83d\"]")]
+    public async Task CreateReport_WithDataHoldingALoneSurrogate_Returns400_AndTheReportsStillList(string data)
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+
+        var answer = await admin.PostRawAsync("/api/v1/reports", $"{{\"name\":\"broken text\",\"data\":{data}}}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.True(answer.Body.GetProperty("errors").TryGetProperty("data", out _));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/reports")).Status);
+    }
+
     [Fact]
     public async Task CreateReport_WithDataNestedToTheLimit_IsServedByEveryReader()
     {

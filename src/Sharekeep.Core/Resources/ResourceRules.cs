@@ -38,13 +38,25 @@ public static class ResourceRules
     public static void CheckData(string dataJson, ValidationErrors errors)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(dataJson), new JsonReaderOptions { MaxDepth = 256 });
-        while (reader.Read())
+        try
         {
-            if (reader.CurrentDepth >= MaxDataDepth)
+            while (reader.Read())
             {
-                errors.Add("data", $"Data nests at most {MaxDataDepth} levels deep.");
-                return;
+                if (reader.CurrentDepth >= MaxDataDepth)
+                {
+                    errors.Add("data", $"Data nests at most {MaxDataDepth} levels deep.");
+                    return;
+                }
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    // JSON may escape half a surrogate pair ("\ud800"); it parses, but no writer can write it back out.
+                    _ = reader.GetString();
+                }
             }
+        }
+        catch (Exception broken) when (broken is InvalidOperationException or JsonException)
+        {
+            errors.Add("data", "Data must be JSON whose text is valid Unicode (no lone surrogate escapes such as \\ud800).");
         }
     }
 
