@@ -21,13 +21,19 @@ internal sealed class PolicySwitches
             {
                 _sharing.Pending = on;
                 using var answer = await writers.SendAsync(client, HttpMethod.Post, on ? "/api/public/share/enable" : "/api/public/share/disable", null, stop);
-                _sharing.Answered(answer, on);
+                if (!_sharing.Answered(answer, on))
+                {
+                    return;
+                }
             }
             else
             {
                 _social.Pending = on;
                 using var answer = await writers.SendAsync(client, HttpMethod.Put, "/api/2.0/files/settings/externalsocialmedia", JsonContent.Create(new { set = on }), stop);
-                _social.Answered(answer, on);
+                if (!_social.Answered(answer, on))
+                {
+                    return;
+                }
             }
         }
     }
@@ -46,14 +52,17 @@ internal sealed class PolicySwitches
         /// <summary>The value of a request sent and not (yet) answered.</summary>
         public bool? Pending { get; set; }
 
-        public void Answered(HttpResponseMessage? answer, bool value)
+        /// <summary>False when no answer came: the server is gone, and the value stays pending.</summary>
+        public bool Answered(HttpResponseMessage? answer, bool value)
         {
-            if (answer is not null)
+            if (answer is null)
             {
-                // Answered at all: a 2xx set it, anything else did not (and a refusal changes nothing).
-                _acknowledged = answer.IsSuccessStatusCode ? value : _acknowledged;
-                Pending = null;
+                return false;
             }
+            // Answered at all: a 2xx set it, anything else did not (and a refusal changes nothing).
+            _acknowledged = answer.IsSuccessStatusCode ? value : _acknowledged;
+            Pending = null;
+            return true;
         }
 
         public string? Check(JsonElement policy)

@@ -45,7 +45,11 @@ internal sealed class Writers(AcknowledgedWrites ledger, Uri server, string secr
             var name = $"report {Guid.NewGuid():N}";
             var data = JsonSerializer.Serialize(new { n = i, rows = new[] { new[] { random.Next(), random.Next() } } });
             using var created = await SendAsync(client, HttpMethod.Post, "/api/v1/reports", JsonContent.Create(new { name, data = JsonDocument.Parse(data).RootElement }), stop);
-            if (created is not { StatusCode: HttpStatusCode.Created })
+            if (created is null)
+            {
+                return;
+            }
+            if (created.StatusCode != HttpStatusCode.Created)
             {
                 continue;
             }
@@ -86,7 +90,11 @@ internal sealed class Writers(AcknowledgedWrites ledger, Uri server, string secr
             random.NextBytes(content);
             var form = new MultipartFormDataContent { { new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } }, "file", $"f{i}.bin" } };
             using var uploaded = await SendAsync(client, HttpMethod.Post, "/api/v1/files", form, stop);
-            if (uploaded is not { StatusCode: HttpStatusCode.Created })
+            if (uploaded is null)
+            {
+                return;
+            }
+            if (uploaded.StatusCode != HttpStatusCode.Created)
             {
                 continue;
             }
@@ -102,7 +110,10 @@ internal sealed class Writers(AcknowledgedWrites ledger, Uri server, string secr
         }
     }
 
-    /// <summary>The answer; null once the server is gone (the connection broke, or the cycle is over).</summary>
+    /// <summary>
+    /// The answer; null once the server is gone (the connection broke, or the cycle is over), after which the writer
+    /// stops: what it sent last is the one write left unanswered.
+    /// </summary>
     internal async Task<HttpResponseMessage?> SendAsync(HttpClient client, HttpMethod method, string path, HttpContent? content, CancellationToken stop)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };

@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Sharekeep.Core.Keys;
 using Sharekeep.Server.Tests.Infrastructure;
 
 namespace Sharekeep.Server.Tests.Fuzzing;
@@ -25,10 +23,7 @@ internal sealed partial class FuzzWorld : IAsyncDisposable
 {
     public const string LinkPassword = "Correct-Horse-9";
 
-    private readonly List<string> _ids = [];
-    private readonly List<string> _keys = [];
-    private readonly string[] _formTokens = new string[4];
-    private readonly List<string> _pageValues = [];
+    private readonly KnownValues _known = new();
     private readonly HashSet<string> _formFields = ["__RequestVerificationToken"];
     private readonly CookieContainer _browser = new();
     private int _addresses;
@@ -55,17 +50,17 @@ internal sealed partial class FuzzWorld : IAsyncDisposable
         using var admin = world.App.Admin();
         var report = await admin.CreateReportAsync(data: new { columns = new[] { "q", "eur" }, rows = new[] { new object[] { "Q1", 1200 } } });
         var dashboard = await admin.CreateDashboardAsync(report);
-        world.Learn(await admin.GetAsync("/api/v1/reports"));
-        world.Learn(await admin.GetAsync("/api/v1/dashboards"));
-        world._keys.Add(await admin.ShareReportAsync(report));
-        world._keys.Add(await admin.ShareDashboardAsync(dashboard));
+        world._known.Learn(await admin.GetAsync("/api/v1/reports"));
+        world._known.Learn(await admin.GetAsync("/api/v1/dashboards"));
+        world._known.Keys.Add(await admin.ShareReportAsync(report));
+        world._known.Keys.Add(await admin.ShareDashboardAsync(dashboard));
         var file = await admin.UploadFileAsync();
-        world._ids.Add(file.ToString());
-        world._keys.Add((await admin.SetLinkAsync(file, new { title = "open" })).GetProperty("requestToken").GetString()!);
+        world._known.Ids.Add(file.ToString());
+        world._known.Keys.Add((await admin.SetLinkAsync(file, new { title = "open" })).GetProperty("requestToken").GetString()!);
         var locked = await admin.SetLinkAsync(file, new { title = "locked", password = LinkPassword, primary = false });
         world._lockedKey = locked.GetProperty("requestToken").GetString()!;
-        world._keys.Add(world._lockedKey);
-        world.Learn(await admin.GetAsync($"/api/2.0/files/file/{file}/links"));
+        world._known.Keys.Add(world._lockedKey);
+        world._known.Learn(await admin.GetAsync($"/api/2.0/files/file/{file}/links"));
         await world.SignInAsync();
         return world;
     }
@@ -76,7 +71,7 @@ internal sealed partial class FuzzWorld : IAsyncDisposable
         var path = operation.Template;
         for (var i = 0; i < operation.PathParameters.Count; i++)
         {
-            path = path.Replace("{" + operation.PathParameters[i].Name + "}", Resolve(plan.PathValues[i]), StringComparison.Ordinal);
+            path = path.Replace("{" + operation.PathParameters[i].Name + "}", _known.Resolve(plan.PathValues[i]), StringComparison.Ordinal);
         }
         if (path.Contains("%00", StringComparison.Ordinal))
         {
@@ -86,7 +81,7 @@ internal sealed partial class FuzzWorld : IAsyncDisposable
         HttpRequestMessage request;
         try
         {
-            request = new HttpRequestMessage(new HttpMethod(plan.Method), new Uri(App.Server.BaseAddress, path + Resolve(plan.Query)));
+            request = new HttpRequestMessage(new HttpMethod(plan.Method), new Uri(App.Server.BaseAddress, path + _known.Resolve(plan.Query)));
         }
         catch (UriFormatException)
         {
@@ -94,7 +89,7 @@ internal sealed partial class FuzzWorld : IAsyncDisposable
         }
         using (request)
         {
-            var body = plan.Body is { } b ? Resolve(b.Text) : "";
+            var body = plan.Body is { } b ? _known.Resolve(b.Text) : "";
             if (plan.Body is { } planned)
             {
                 request.Content = new ByteArrayContent(planned.Encode(body));
@@ -123,7 +118,7 @@ internal sealed partial class FuzzWorld : IAsyncDisposable
                 var answer = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(Cancellation));
                 if (response.IsSuccessStatusCode)
                 {
-                    Learn(answer);
+                    _known.Learn(answer);
                 }
                 return sent with { Status = (int)response.StatusCode, Answer = answer };
             }
@@ -137,7 +132,7 @@ internal sealed partial class FuzzWorld : IAsyncDisposable
     public Task<StoredState> ReadStateAsync() => StoredState.ReadAsync(App.Services, App.FilesDirectory, Cancellation);
 
     /// <summary>Signs the console in again when the fuzz has ended its session (signing out is a fair request too).</summary>
-    public async Task<bool> RenewSessionIfEndedAsync()
+    public async Task RenewSessionIfEndedAsync()
     {
         using var client = Client(IPAddress.Loopback);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
@@ -146,9 +141,7 @@ internal sealed partial class FuzzWorld : IAsyncDisposable
         if ((await response.Content.ReadAsStringAsync(Cancellation)).Contains("name=\"secret\"", StringComparison.Ordinal))
         {
             await SignInAsync();
-            return true;
         }
-        return false;
     }
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
@@ -158,24 +151,26 @@ internal sealed partial class FuzzWorld : IAsyncDisposable
     {
         using var client = Client(IPAddress.Parse(string.Create(CultureInfo.InvariantCulture, $"10.9.{++_addresses / 250}.{_addresses % 250 + 1}")));
         var signInPage = await BrowseAsync(client, HttpMethod.Get, "/admin");
-        _formTokens[2] = FormToken.In(signInPage);
+        var signInToken = FormToken.In(signInPage);
+        _known.FormTokens[2] = signInToken;
         await BrowseAsync(client, HttpMethod.Post, "/admin/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            [FormToken.FieldName] = _formTokens[2],
+            [FormToken.FieldName] = signInToken,
             ["secret"] = SharekeepApplication.Secret,
         }));
         var console = await BrowseAsync(client, HttpMethod.Get, "/admin");
-        _formTokens[0] = FormToken.In(console, "The console did not open after signing in.");
+        _known.FormTokens[0] = FormToken.In(console, "The console did not open after signing in.");
         foreach (Match field in FormFieldName().Matches(console))
         {
             _formFields.Add(WebUtility.HtmlDecode(field.Groups["name"].Value));
         }
         foreach (Match value in FormValue().Matches(console))
         {
-            Remember(_pageValues, WebUtility.HtmlDecode(value.Groups["value"].Value));
+            KnownValues.Remember(_known.PageValues, WebUtility.HtmlDecode(value.Groups["value"].Value));
         }
-        _formTokens[1] = FormToken.In(await BrowseAsync(client, HttpMethod.Get, "/s/" + _lockedKey), "The file page has no password form.");
-        _formTokens[3] = "CfDJ8-not-a-token";
+        // The file page's token is a visitor's, not the session's: taken once, while the seeded link still stands.
+        _known.FormTokens[1] ??= FormToken.In(await BrowseAsync(client, HttpMethod.Get, "/s/" + _lockedKey), "The file page has no password form.");
+        _known.FormTokens[3] = "CfDJ8-not-a-token";
     }
 
     private async Task<string> BrowseAsync(HttpClient client, HttpMethod method, string path, HttpContent? content = null)
@@ -242,88 +237,6 @@ internal sealed partial class FuzzWorld : IAsyncDisposable
 
     private HttpClient Client(IPAddress address) =>
         new(App.Server.CreateHandler(context => context.Connection.RemoteIpAddress = address)) { BaseAddress = App.Server.BaseAddress };
-
-    private string Resolve(string text) => Marker.Any().Replace(text, m =>
-    {
-        var index = m.Groups["index"].Success ? int.Parse(m.Groups["index"].Value, CultureInfo.InvariantCulture) : 0;
-        return m.Groups["kind"].Value switch
-        {
-            "g" => _ids[index % _ids.Count],
-            "k" => _keys[index % _keys.Count],
-            "t" => _formTokens[index % _formTokens.Length],
-            "v" => _pageValues.Count == 0 ? "" : _pageValues[index % _pageValues.Count],
-            "s" => SharekeepApplication.Secret,
-            _ => LinkPassword,
-        };
-    });
-
-    private void Learn(Answer answer) => Learn(answer.Text);
-
-    /// <summary>Ids and keys in an answer become values the fuzz can aim at (the first ones, the seeds, always stay).</summary>
-    private void Learn(string answer)
-    {
-        if (!answer.StartsWith('{') && !answer.StartsWith('['))
-        {
-            return;
-        }
-        try
-        {
-            using var document = JsonDocument.Parse(answer);
-            Walk(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            // Not JSON after all.
-        }
-    }
-
-    private void Walk(JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    Walk(property.Value);
-                }
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    Walk(item);
-                }
-                break;
-            case JsonValueKind.String:
-                var text = element.GetString()!;
-                var last = text.Split('/')[^1];
-                if (Guid.TryParse(text, out _))
-                {
-                    Remember(_ids, text);
-                }
-                else if (LinkKeyFormat.IsWellFormed(last))
-                {
-                    Remember(_keys, last);
-                }
-                break;
-        }
-    }
-
-    private static void Remember(List<string> pool, string value)
-    {
-        if (pool.Contains(value))
-        {
-            return;
-        }
-        if (pool.Count < Marker.PoolSize)
-        {
-            pool.Add(value);
-        }
-        else
-        {
-            // Past the pool's size the newest replace the middle; the seeds at the front stay aimed at.
-            pool[8 + (value.GetHashCode(StringComparison.Ordinal) & 0x7fffffff) % (Marker.PoolSize - 8)] = value;
-        }
-    }
 
     [GeneratedRegex("name=\"(?<name>[A-Za-z_][^\"]*)\"")]
     private static partial Regex FormFieldName();
