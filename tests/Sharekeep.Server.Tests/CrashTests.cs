@@ -32,7 +32,8 @@ public sealed class CrashTests
         {
             for (var cycle = 0; cycle < Cycles; cycle++)
             {
-                var server = await ServerProcess.StartAsync(directory, environment);
+                // Disposed however the cycle ends, so that a failed check leaves no server running.
+                await using var server = await ServerProcess.StartAsync(directory, environment);
                 using var checker = Client(server);
                 await AssertHoldsAsync(ledger, policy, checker, all: false, $"after restart {cycle} (seed {seed})");
                 var writers = new Writers(ledger, server.Address, Secret, seed + (cycle * 10));
@@ -45,7 +46,6 @@ public sealed class CrashTests
                 await server.KillAsync();
                 await stop.CancelAsync();
                 await Task.WhenAll(writing);
-                await server.DisposeAsync();
 
                 Assert.True(writers.ServerErrors.Count == 0, string.Join('\n', writers.ServerErrors));
             }
