@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Sharekeep.Core.Resources;
 using Sharekeep.Server.Tests.Infrastructure;
 
 namespace Sharekeep.Server.Tests;
@@ -140,6 +141,53 @@ public sealed class ResourceApiTests
         Assert.Equal("application/problem+json", answer.ContentHeaders.ContentType?.MediaType);
         Assert.True(answer.Body.GetProperty("errors").TryGetProperty("name", out _));
         Assert.Empty((await admin.GetAsync("/api/v1/reports")).Body.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task CreateReport_WithDataNestedPastTheLimit_Returns400_AndTheReportsStillList()
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+        var tooDeep = new string('[', ResourceRules.MaxDataDepth + 1) + new string(']', ResourceRules.MaxDataDepth + 1);
+
+        var answer = await admin.PostRawAsync("/api/v1/reports", $"{{\"name\":\"deep\",\"data\":{tooDeep}}}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.True(answer.Body.GetProperty("errors").TryGetProperty("data", out _));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/reports")).Status);
+    }
+
+    [Theory]
+    [InlineData("\"\\ud800\"")]
+    [InlineData("{\"\\udfff\":1}")]
+    [InlineData("[\"a\\ud83d\"]")]
+    public async Task CreateReport_WithDataHoldingALoneSurrogate_Returns400_AndTheReportsStillList(string data)
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+
+        var answer = await admin.PostRawAsync("/api/v1/reports", $"{{\"name\":\"broken text\",\"data\":{data}}}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.True(answer.Body.GetProperty("errors").TryGetProperty("data", out _));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/reports")).Status);
+    }
+
+    [Fact]
+    public async Task CreateReport_WithDataNestedToTheLimit_IsServedByEveryReader()
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+        var deepest = new string('[', ResourceRules.MaxDataDepth) + new string(']', ResourceRules.MaxDataDepth);
+        var created = await admin.PostRawAsync("/api/v1/reports", $"{{\"name\":\"deep\",\"data\":{deepest}}}");
+        var id = created.Body.GetProperty("id").GetGuid();
+        var share = await admin.ShareReportAsync(id);
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/reports")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/reports/{id}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/external/share/report/{share}/evaluate")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/share/report/{share}")).Status);
     }
 
     [Fact]

@@ -78,6 +78,20 @@ public sealed class UnreadableRequestTests
         Assert.Equal(0, (await admin.GetAsync("/api/v1/reports")).Body.GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("application/json; charset=utf-7")]
+    [InlineData("text/json; charset=UTF-7")]
+    public async Task JsonBodyInADisabledCharset_Is415_AndStoresNothing(string contentType)
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+
+        var answer = await PostAsync(admin, "/api/v1/reports", contentType, """{"name":"Quarterly","data":1}""");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.Status);
+        Assert.Equal(0, (await admin.GetAsync("/api/v1/reports")).Body.GetArrayLength());
+    }
+
     private static Task<Answer> PostAsync(SharekeepClient client, string path, string contentType, string body)
     {
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));

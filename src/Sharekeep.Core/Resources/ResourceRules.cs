@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Json;
+
 namespace Sharekeep.Core.Resources;
 
 /// <summary>What a well-formed report or dashboard looks like.</summary>
@@ -5,6 +8,12 @@ public static class ResourceRules
 {
     public const int MaxNameLength = 200;
     public const int MaxReportsPerDashboard = 100;
+
+    /// <summary>
+    /// Deepest nesting of a report's data. Every answer wraps the data a few levels further in, and a JSON writer
+    /// stops at 64: data nested near that would be stored and then fail every read of it.
+    /// </summary>
+    public const int MaxDataDepth = 32;
 
     public static void CheckName(string? name, ValidationErrors errors)
     {
@@ -23,6 +32,31 @@ public static class ResourceRules
         else if (VisibleText.HasHiddenFormatting(name))
         {
             errors.Add("name", "A name cannot contain invisible formatting (such as direction overrides).");
+        }
+    }
+
+    public static void CheckData(string dataJson, ValidationErrors errors)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(dataJson), new JsonReaderOptions { MaxDepth = 256 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= MaxDataDepth)
+                {
+                    errors.Add("data", $"Data nests at most {MaxDataDepth} levels deep.");
+                    return;
+                }
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    // JSON may escape half a surrogate pair ("\ud800"); it parses, but no writer can write it back out.
+                    _ = reader.GetString();
+                }
+            }
+        }
+        catch (Exception broken) when (broken is InvalidOperationException or JsonException)
+        {
+            errors.Add("data", "Data must be JSON whose text is valid Unicode (no lone surrogate escapes such as \\ud800).");
         }
     }
 

@@ -7,6 +7,7 @@ public sealed class ResourceService(IResourceStore store, TimeProvider time)
     {
         var errors = new ValidationErrors();
         ResourceRules.CheckName(name, errors);
+        ResourceRules.CheckData(dataJson, errors);
         if (!errors.IsEmpty)
         {
             return Outcome<Report>.Invalid(errors);

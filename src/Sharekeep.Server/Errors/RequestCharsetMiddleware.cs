@@ -12,7 +12,7 @@ internal sealed class RequestCharsetMiddleware(RequestDelegate next, ApiErrorWri
     {
         if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
             && mediaType.Charset.HasValue
-            && mediaType.Encoding is null)
+            && !IsReadable(mediaType))
         {
             await errors.WriteAsync(
                 context,
@@ -22,5 +22,18 @@ internal sealed class RequestCharsetMiddleware(RequestDelegate next, ApiErrorWri
             return;
         }
         await next(context);
+    }
+
+    private static bool IsReadable(MediaTypeHeaderValue mediaType)
+    {
+        try
+        {
+            return mediaType.Encoding is not null;
+        }
+        catch (NotSupportedException)
+        {
+            // UTF-7 is a charset .NET knows but has disabled: asking for it throws rather than answering null.
+            return false;
+        }
     }
 }
