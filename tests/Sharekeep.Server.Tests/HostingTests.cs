@@ -154,6 +154,8 @@ public sealed class HostingTests
     [Theory]
     [InlineData("Sharekeep:MaxRequestBodyBytes", "10")]
     [InlineData("Sharekeep:MinRequestBodyBytesPerSecond", "0")]
+    [InlineData("Sharekeep:ApiSecret", "skk_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG")]
+    [InlineData("Sharekeep:FailedAuthenticationsPerMinute", "0")]
     public async Task InvalidConfiguration_StopsStartUpWithAMessageNamingTheSetting(string setting, string value)
     {
         await using var app = new SharekeepApplication(settings: new Dictionary<string, string?> { [setting] = value });

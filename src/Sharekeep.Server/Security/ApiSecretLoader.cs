@@ -18,6 +18,12 @@ internal static partial class ApiSecretLoader
         var configured = options.Value.ApiSecret;
         if (!string.IsNullOrWhiteSpace(configured))
         {
+            // A credential of that shape is looked up as an API key and never compared with the secret.
+            if (Core.Credentials.ApiKeyFormat.LooksLikeKey(configured.Trim()))
+            {
+                throw new InvalidOperationException(
+                    $"Sharekeep:ApiSecret has the shape of an API key ({Core.Credentials.ApiKeyFormat.Prefix}...), which would never be accepted as the secret; choose another.");
+            }
             if (configured.Trim().Length < MinimumRecommendedLength)
             {
                 LogShortSecret(logger, MinimumRecommendedLength);

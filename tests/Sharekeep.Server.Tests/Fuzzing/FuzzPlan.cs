@@ -44,6 +44,15 @@ internal enum FuzzAuth
     Browser,
     BrowserAndBearer,
     GarbageCookie,
+
+    /// <summary>An API key with the read scope only: writes must be 403, reads must work.</summary>
+    ReadKey,
+
+    /// <summary>An API key with the share scope only.</summary>
+    ShareKey,
+
+    /// <summary>A well-formed key that was never issued.</summary>
+    UnknownKey,
 }
 
 internal enum BodyEncoding

@@ -28,6 +28,8 @@ internal sealed partial class FuzzWorld : IAsyncDisposable
     private readonly CookieContainer _browser = new();
     private int _addresses;
     private string _lockedKey = "";
+    private string _readKey = "";
+    private string _shareKey = "";
 
     private FuzzWorld(SharekeepApplication app) => App = app;
 
@@ -46,6 +48,9 @@ internal sealed partial class FuzzWorld : IAsyncDisposable
             ["Sharekeep:Files:MaxUploadBytes"] = "16384",
             // Thousands of refusals at Information level would be most of the run's time; errors still show.
             ["Logging:LogLevel:Default"] = "Warning",
+            // Every request comes from one address: with the default brake, its wrong credentials would soon turn
+            // every secret-bearing request into a 429, which passes trivially and tests nothing behind it.
+            ["Sharekeep:FailedAuthenticationsPerMinute"] = "100000",
         }));
         using var admin = world.App.Admin();
         var report = await admin.CreateReportAsync(data: new { columns = new[] { "q", "eur" }, rows = new[] { new object[] { "Q1", 1200 } } });
@@ -61,6 +66,8 @@ internal sealed partial class FuzzWorld : IAsyncDisposable
         world._lockedKey = locked.GetProperty("requestToken").GetString()!;
         world._known.Keys.Add(world._lockedKey);
         world._known.Learn(await admin.GetAsync($"/api/2.0/files/file/{file}/links"));
+        world._readKey = (await ApiKeys.CreateAsync(admin, "read")).Key;
+        world._shareKey = (await ApiKeys.CreateAsync(admin, "share")).Key;
         await world.SignInAsync();
         return world;
     }
@@ -224,6 +231,15 @@ internal sealed partial class FuzzWorld : IAsyncDisposable
                 break;
             case FuzzAuth.Basic:
                 request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:" + secret)));
+                break;
+            case FuzzAuth.ReadKey:
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _readKey);
+                break;
+            case FuzzAuth.ShareKey:
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _shareKey);
+                break;
+            case FuzzAuth.UnknownKey:
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Core.Credentials.ApiKeyFormat.NewKey());
                 break;
             case FuzzAuth.GarbageCookie:
                 request.Headers.TryAddWithoutValidation("Cookie", "sharekeep-admin=CfDJ8garbage; .AspNetCore.Antiforgery.abc=CfDJ8garbage");

@@ -31,6 +31,9 @@ internal sealed class StoredState
         lines.AddRange(Rows("file-link", await db.FileLinks.AsNoTracking().ToListAsync(cancellationToken)));
         lines.AddRange(Rows("console-session", await db.ConsoleSessions.AsNoTracking()
             .Select(s => new { s.Id, s.CredentialStamp, s.Created, s.Ended, s.Address, s.UserAgent }).ToListAsync(cancellationToken)));
+        // A key's last use changes on reads that are answered 4xx too, rightly: it says the key was used.
+        lines.AddRange(Rows("api-key", await db.ApiKeys.AsNoTracking()
+            .Select(k => new { k.Id, k.Name, k.Scopes, k.KeyDigest, k.Created, k.Expires, k.Revoked }).ToListAsync(cancellationToken)));
         if (Directory.Exists(filesDirectory))
         {
             lines.AddRange(Directory.EnumerateFiles(filesDirectory, "*", SearchOption.AllDirectories)
