@@ -62,6 +62,27 @@ public sealed class ContentStorageFaultTests
         Assert.Equal(0, (await admin.GetAsync("/api/v1/files")).Body.GetArrayLength());
     }
 
+    [Fact]
+    public async Task UploadToAFullDisk_IsLoggedOnceInOneLine_AsTheServersFault()
+    {
+        var log = new CapturedLog();
+        await using var app = new SharekeepApplication(services: services =>
+        {
+            services.AddSingleton<IFileContentStore>(new FullDisk());
+            log.AddTo(services);
+        });
+        using var admin = app.Admin();
+        log.Clear();
+
+        await admin.UploadAsync("minutes.txt", Encoding.UTF8.GetBytes("Board minutes"));
+
+        // The operator's log may name the path (the answer may not); the in-memory server's own body-limit warning aside.
+        var fault = Assert.Single(log.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.Contains("No space left", fault.Message, StringComparison.Ordinal);
+        Assert.Null(fault.Exception);
+        Assert.DoesNotContain('\n', fault.Message);
+    }
+
     private sealed class FullDisk : IFileContentStore
     {
         public Task<ContentWritten?> WriteAsync(Guid id, Stream source, long maxBytes, CancellationToken cancellationToken) =>

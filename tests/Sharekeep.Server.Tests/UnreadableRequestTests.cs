@@ -32,6 +32,27 @@ public sealed class UnreadableRequestTests
         Assert.Contains("The form could not be read", answer.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>A fuzzer's request must not be a lever on the log: at most one warning line, and no stack trace.</summary>
+    [Theory]
+    [MemberData(nameof(UnreadableForms))]
+    public async Task UnreadableForms_AreLoggedAtMostAsOneLineWithoutAStackTrace(string contentType, string body)
+    {
+        var log = new CapturedLog();
+        await using var app = new SharekeepApplication(services: log.AddTo);
+        using var admin = app.Admin();
+        using var visitor = app.Visitor();
+        var key = await admin.ShareFileAsync(new { password = "Correct-Horse-9" });
+        log.Clear();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(visitor, "/admin/sign-in", contentType, body)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(visitor, $"/s/{key}", contentType, body)).Status);
+
+        var warnings = log.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).ToList();
+        Assert.True(warnings.Count <= 2, string.Join('\n', warnings.Select(w => $"{w.Category}: {w.Message}")));
+        Assert.All(log.Entries, e => Assert.Null(e.Exception));
+        Assert.All(log.Entries, e => Assert.DoesNotContain('\n', e.Message));
+    }
+
     [Theory]
     [MemberData(nameof(UnreadableForms))]
     public async Task UnreadablePasswordForm_Is400WithThePasswordPage(string contentType, string body)
