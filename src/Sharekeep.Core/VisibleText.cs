@@ -12,6 +12,9 @@ public static class VisibleText
     private const char ZeroWidthNonJoiner = '\u200C';
     private const char ZeroWidthJoiner = '\u200D';
 
+    /// <summary>Control characters (a newline in a name, a NUL) or hidden formatting: either makes a name unfit to show.</summary>
+    public static bool HasControlOrHiddenFormatting(string text) => text.Any(char.IsControl) || HasHiddenFormatting(text);
+
     public static bool HasHiddenFormatting(string text)
     {
         for (var i = 0; i < text.Length; i++)

@@ -186,3 +186,16 @@ public sealed class ApiKeyServiceTests
         return padded + new string('=', (4 - (padded.Length % 4)) % 4);
     }
 }
+
+public sealed class ActorTests
+{
+    [Theory]
+    [InlineData("api-secret")]
+    [InlineData("key:0198a2b3-0000-7000-8000-000000000001")]
+    [InlineData("console:0198a2b3-0000-7000-8000-000000000002/key:0198a2b3-0000-7000-8000-000000000001")]
+    [InlineData("console:0198a2b3-0000-7000-8000-000000000002/api-secret")]
+    public void Parse_ReadsBackWhatToStringWrote(string text)
+    {
+        Assert.Equal(text, Actor.Parse(text).ToString());
+    }
+}

@@ -28,7 +28,7 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time)
         {
             errors.Add("name", $"A key's name is at most {MaxNameLength} characters.");
         }
-        else if (name.Any(char.IsControl) || VisibleText.HasHiddenFormatting(name))
+        else if (VisibleText.HasControlOrHiddenFormatting(name))
         {
             errors.Add("name", "A key's name may not contain control or invisible formatting characters.");
         }

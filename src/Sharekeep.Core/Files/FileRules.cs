@@ -21,7 +21,7 @@ public static class FileRules
         }
         var lastSeparator = name.LastIndexOfAny(['/', '\\']);
         var clean = name[(lastSeparator + 1)..].Trim();
-        return clean.Length == 0 || clean.Length > MaxNameLength || clean.Any(char.IsControl) || VisibleText.HasHiddenFormatting(clean) || clean is "." or ".."
+        return clean.Length == 0 || clean.Length > MaxNameLength || VisibleText.HasControlOrHiddenFormatting(clean) || clean is "." or ".."
             ? null
             : clean;
     }

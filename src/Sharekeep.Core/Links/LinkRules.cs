@@ -17,7 +17,7 @@ public static class LinkRules
         {
             errors.Add("title", $"title is at most {MaxTitleLength} characters.");
         }
-        if (settings.Title is { } title && (title.Any(char.IsControl) || VisibleText.HasHiddenFormatting(title)))
+        if (settings.Title is { } title && VisibleText.HasControlOrHiddenFormatting(title))
         {
             errors.Add("title", "title cannot contain control characters or invisible formatting (such as direction overrides).");
         }

@@ -37,8 +37,8 @@ public sealed record AdminOverview(
         {
             return "unknown";
         }
-        var credential = actor.Contains('/', StringComparison.Ordinal) ? actor[(actor.IndexOf('/', StringComparison.Ordinal) + 1)..] : actor;
-        var via = actor.StartsWith("console:", StringComparison.Ordinal) ? " (console)" : " (API)";
+        var (credential, session) = Actor.Parse(actor);
+        var via = session is null ? " (API)" : " (console)";
         if (ApiKeyCredential.TryParse(credential, out var id))
         {
             var name = Keys.FirstOrDefault(k => k.Id == id)?.Name;
