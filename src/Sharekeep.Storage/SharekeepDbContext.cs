@@ -20,6 +20,7 @@ public sealed class SharekeepDbContext(DbContextOptions<SharekeepDbContext> opti
     internal DbSet<FileLinkRow> FileLinks => Set<FileLinkRow>();
     internal DbSet<ConsoleSessionRow> ConsoleSessions => Set<ConsoleSessionRow>();
     internal DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+    internal DbSet<CounterRow> Counters => Set<CounterRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SharekeepDbContext).Assembly);

@@ -28,7 +28,7 @@ public sealed class PlatformFileLinkTests
         var key = link.GetProperty("requestToken").GetString()!;
         Assert.Equal(32, key.Length);
         Assert.EndsWith($"/s/{key}", link.GetProperty("shareLink").GetString(), StringComparison.Ordinal);
-        Assert.Equal(JsonValueKind.Null, link.GetProperty("expirationDate").ValueKind);
+        Assert.False(link.TryGetProperty("expirationDate", out _));
         Assert.Equal(FileShareLinkType.External, link.GetProperty("linkType").GetInt32());
         Assert.True(link.GetProperty("denyDownload").GetBoolean());
         Assert.False(link.GetProperty("isExpired").GetBoolean());

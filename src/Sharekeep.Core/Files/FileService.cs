@@ -22,10 +22,10 @@ public sealed class FileService(IFileStore files, IFileContentStore content, Tim
         {
             return Outcome<StoredFile>.TooLarge;
         }
-        var file = new StoredFile(id, name, FileRules.NormalizeContentType(contentType), written.Size, written.Sha256, now);
+        var file = new StoredFile(id, 0, name, FileRules.NormalizeContentType(contentType), written.Size, written.Sha256, now);
         try
         {
-            await files.AddAsync(file, cancellationToken);
+            file = await files.AddAsync(file, cancellationToken);
         }
         catch
         {
@@ -37,6 +37,9 @@ public sealed class FileService(IFileStore files, IFileContentStore content, Tim
     }
 
     public Task<StoredFile?> FindAsync(Guid id, CancellationToken cancellationToken) => files.FindAsync(id, cancellationToken);
+
+    public Task<StoredFile?> FindByNumberAsync(int number, CancellationToken cancellationToken) =>
+        number > 0 ? files.FindByNumberAsync(number, cancellationToken) : Task.FromResult<StoredFile?>(null);
 
     public Task<IReadOnlyList<StoredFile>> ListAsync(int limit, CancellationToken cancellationToken) =>
         files.ListAsync(Math.Clamp(limit, 1, MaxListPage), cancellationToken);

@@ -3,9 +3,12 @@ namespace Sharekeep.Core.Files;
 /// <summary>File metadata.</summary>
 public interface IFileStore
 {
-    Task AddAsync(StoredFile file, CancellationToken cancellationToken);
+    /// <summary>Adds <paramref name="file"/> and answers it as stored, with the number the store gave it.</summary>
+    Task<StoredFile> AddAsync(StoredFile file, CancellationToken cancellationToken);
 
     Task<StoredFile?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<StoredFile?> FindByNumberAsync(int number, CancellationToken cancellationToken);
 
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<StoredFile>> ListAsync(int limit, CancellationToken cancellationToken);

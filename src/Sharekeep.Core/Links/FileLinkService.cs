@@ -95,7 +95,28 @@ public sealed class FileLinkService(
         {
             return Outcome<FileLink>.Ok(existing);
         }
-        return await SavedAsync(existing with { Revoked = time.GetUtcNow(), Primary = false }, cancellationToken);
+        // A revoked link keeps its primary flag: that is how a revoked primary link is known and not made again.
+        return await SavedAsync(existing with { Revoked = time.GetUtcNow() }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The file's primary link, made from <paramref name="settings"/> if the file never had one (as the platform's
+    /// "Copy link" does); later calls answer the same link and change nothing. A primary link that was revoked is
+    /// not made again: NotFound naming "linkId".
+    /// </summary>
+    public async Task<Outcome<FileLink>> PrimaryAsync(Guid fileId, LinkSettings settings, CancellationToken cancellationToken)
+    {
+        if (await files.FindAsync(fileId, cancellationToken) is null)
+        {
+            return FileNotFound(fileId);
+        }
+        if (await links.FindPrimaryAsync(fileId, cancellationToken) is { } primary)
+        {
+            return primary.IsActive
+                ? Outcome<FileLink>.Ok(primary)
+                : Outcome<FileLink>.NotFound("linkId", "The file's primary link was revoked, and is not made again; make another link primary instead.");
+        }
+        return await CreateAsync(fileId, null, settings with { Primary = true }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<FileLink>?> ListAsync(Guid fileId, CancellationToken cancellationToken) =>

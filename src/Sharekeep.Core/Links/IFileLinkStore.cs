@@ -6,6 +6,9 @@ public interface IFileLinkStore
 
     Task<FileLink?> FindByKeyAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>The file's primary link, active or revoked; null when it never had one.</summary>
+    Task<FileLink?> FindPrimaryAsync(Guid fileId, CancellationToken cancellationToken);
+
     /// <summary>Active links of one file, oldest first.</summary>
     Task<IReadOnlyList<FileLink>> ListActiveAsync(Guid fileId, CancellationToken cancellationToken);
 

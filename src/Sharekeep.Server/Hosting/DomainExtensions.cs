@@ -27,6 +27,10 @@ internal static class DomainExtensions
             .BindConfiguration(FilesOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<Dialects.DocumentPlatform.DocumentPlatformOptions>()
+            .BindConfiguration(Dialects.DocumentPlatform.DocumentPlatformOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ILinkKeyGenerator, RandomLinkKeyGenerator>();

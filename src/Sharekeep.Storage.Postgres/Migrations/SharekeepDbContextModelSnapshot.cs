@@ -123,6 +123,20 @@ namespace Sharekeep.Storage.Postgres.Migrations
                     b.ToTable("ConsoleSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Sharekeep.Storage.Entities.CounterRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Counters", (string)null);
+                });
+
             modelBuilder.Entity("Sharekeep.Storage.Entities.DashboardReportRow", b =>
                 {
                     b.Property<Guid>("DashboardId")
@@ -231,6 +245,9 @@ namespace Sharekeep.Storage.Postgres.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -242,6 +259,9 @@ namespace Sharekeep.Storage.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Created");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.ToTable("Files", (string)null);
                 });

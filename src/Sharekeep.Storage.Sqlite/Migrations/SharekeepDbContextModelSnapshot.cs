@@ -116,6 +116,20 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                     b.ToTable("ConsoleSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Sharekeep.Storage.Entities.CounterRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Counters", (string)null);
+                });
+
             modelBuilder.Entity("Sharekeep.Storage.Entities.DashboardReportRow", b =>
                 {
                     b.Property<Guid>("DashboardId")
@@ -224,6 +238,9 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -235,6 +252,9 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Created");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.ToTable("Files", (string)null);
                 });

@@ -6,11 +6,15 @@ namespace Sharekeep.Storage.Caching;
 /// <summary>File metadata opened through links comes from memory; listings and writes go to the database.</summary>
 internal sealed class CachedFileStore(Lazy<IFileStore> inner, StorageCache cache) : IFileStore
 {
-    public Task AddAsync(StoredFile file, CancellationToken cancellationToken) =>
+    public Task<StoredFile> AddAsync(StoredFile file, CancellationToken cancellationToken) =>
         cache.WriteAsync(() => inner.Value.AddAsync(file, cancellationToken), FileChange(file.Id));
 
     public Task<StoredFile?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         cache.GetOrLoadAsync(ChangeArea.File, id.ToString(), () => inner.Value.FindAsync(id, cancellationToken));
+
+    /// <summary>Only the console and the platform's API look files up by number: the database answers.</summary>
+    public Task<StoredFile?> FindByNumberAsync(int number, CancellationToken cancellationToken) =>
+        inner.Value.FindByNumberAsync(number, cancellationToken);
 
     public Task<IReadOnlyList<StoredFile>> ListAsync(int limit, CancellationToken cancellationToken) =>
         inner.Value.ListAsync(limit, cancellationToken);
@@ -29,6 +33,9 @@ internal sealed class CachedFileLinkStore(Lazy<IFileLinkStore> inner, StorageCac
 
     public Task<FileLink?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
         cache.GetOrLoadAsync(ChangeArea.FileLink, key, () => inner.Value.FindByKeyAsync(key, cancellationToken));
+
+    public Task<FileLink?> FindPrimaryAsync(Guid fileId, CancellationToken cancellationToken) =>
+        inner.Value.FindPrimaryAsync(fileId, cancellationToken);
 
     public Task<IReadOnlyList<FileLink>> ListActiveAsync(Guid fileId, CancellationToken cancellationToken) =>
         inner.Value.ListActiveAsync(fileId, cancellationToken);

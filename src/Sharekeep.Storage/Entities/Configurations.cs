@@ -77,6 +77,17 @@ internal sealed class FileRowConfiguration : IEntityTypeConfiguration<FileRow>
         builder.Property(f => f.ContentType).HasMaxLength(255);
         builder.Property(f => f.Sha256).HasMaxLength(64);
         builder.HasIndex(f => f.Created);
+        builder.HasIndex(f => f.Number).IsUnique();
+    }
+}
+
+internal sealed class CounterRowConfiguration : IEntityTypeConfiguration<CounterRow>
+{
+    public void Configure(EntityTypeBuilder<CounterRow> builder)
+    {
+        builder.ToTable("Counters");
+        builder.HasKey(c => c.Name);
+        builder.Property(c => c.Name).HasMaxLength(64);
     }
 }
 

@@ -55,6 +55,7 @@ internal sealed class PolicyAuditRow
 internal sealed class FileRow
 {
     public Guid Id { get; set; }
+    public int Number { get; set; }
     public required string Name { get; set; }
     public required string ContentType { get; set; }
     public long Size { get; set; }
@@ -102,4 +103,11 @@ internal sealed class ApiKeyRow
     public DateTimeOffset? Revoked { get; set; }
     public DateTimeOffset? LastUsed { get; set; }
     public string? LastUsedAddress { get; set; }
+}
+
+/// <summary>A named counter whose value only grows: the last number it gave.</summary>
+internal sealed class CounterRow
+{
+    public required string Name { get; set; }
+    public long Value { get; set; }
 }

@@ -18,6 +18,15 @@ internal sealed class EfFileLinkStore(SharekeepDbContext db, IWriteLocks locks) 
         return row is null ? null : ToLink(row);
     }
 
+    public async Task<FileLink?> FindPrimaryAsync(Guid fileId, CancellationToken cancellationToken)
+    {
+        var row = await db.FileLinks.AsNoTracking()
+            .Where(l => l.FileId == fileId && l.IsPrimary)
+            .OrderByDescending(l => l.Created).ThenBy(l => l.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : ToLink(row);
+    }
+
     public async Task<IReadOnlyList<FileLink>> ListActiveAsync(Guid fileId, CancellationToken cancellationToken)
     {
         var rows = await db.FileLinks.AsNoTracking()

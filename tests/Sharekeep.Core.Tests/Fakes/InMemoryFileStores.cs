@@ -7,13 +7,19 @@ internal sealed class InMemoryFileStore : IFileStore
 {
     public Dictionary<Guid, StoredFile> Files { get; } = [];
 
-    public Task AddAsync(StoredFile file, CancellationToken cancellationToken)
+    private int _lastNumber;
+
+    public Task<StoredFile> AddAsync(StoredFile file, CancellationToken cancellationToken)
     {
-        Files.Add(file.Id, file);
-        return Task.CompletedTask;
+        var stored = file with { Number = ++_lastNumber };
+        Files.Add(file.Id, stored);
+        return Task.FromResult(stored);
     }
 
     public Task<StoredFile?> FindAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(Files.GetValueOrDefault(id));
+
+    public Task<StoredFile?> FindByNumberAsync(int number, CancellationToken cancellationToken) =>
+        Task.FromResult(Files.Values.FirstOrDefault(f => f.Number == number));
 
     public Task<IReadOnlyList<StoredFile>> ListAsync(int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<StoredFile>>(Files.Values.OrderByDescending(f => f.Created).Take(limit).ToList());
@@ -29,6 +35,9 @@ internal sealed class InMemoryFileLinkStore : IFileLinkStore
 
     public Task<FileLink?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
         Task.FromResult(Links.Values.FirstOrDefault(l => l.Key == key));
+
+    public Task<FileLink?> FindPrimaryAsync(Guid fileId, CancellationToken cancellationToken) =>
+        Task.FromResult(Links.Values.Where(l => l.FileId == fileId && l.Primary).OrderByDescending(l => l.Created).FirstOrDefault());
 
     public Task<IReadOnlyList<FileLink>> ListActiveAsync(Guid fileId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<FileLink>>(Links.Values.Where(l => l.FileId == fileId && l.IsActive).OrderBy(l => l.Created).ToList());

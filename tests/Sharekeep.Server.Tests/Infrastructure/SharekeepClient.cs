@@ -65,14 +65,26 @@ public sealed class SharekeepClient(HttpClient http, string? secret) : IDisposab
         return answer.Json!.Value.GetProperty("id").GetString()!;
     }
 
-    public async Task<Answer> UploadAsync(string name, byte[] content, string contentType = "text/plain")
+    public async Task<Answer> UploadAsync(string name, byte[] content, string contentType = "text/plain", string path = "/api/v1/files")
     {
         using var form = new MultipartFormDataContent();
         var part = new ByteArrayContent(content);
         part.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         form.Add(part, "file", name);
-        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/files") { Content = form });
+        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = form });
     }
+
+    /// <summary>POST files/@my/upload on the document platform's API; answers the file's integer id.</summary>
+    public async Task<int> UploadToPlatformAsync(string name = "notes.txt", string content = "hello, world", string contentType = "text/plain")
+    {
+        var answer = await UploadAsync(name, Encoding.UTF8.GetBytes(content), contentType, "/api/2.0/files/@my/upload");
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        return answer.Body.GetProperty("response").GetProperty("id").GetInt32();
+    }
+
+    /// <summary>The integer id of a file on the document platform's API, as the native API shows it.</summary>
+    public async Task<int> FileNumberAsync(Guid fileId) =>
+        (await GetAsync($"/api/v1/files/{fileId}")).Body.GetProperty("number").GetInt32();
 
     public async Task<Guid> UploadFileAsync(string name = "notes.txt", string content = "hello, world", string contentType = "text/plain")
     {

@@ -14,6 +14,7 @@ internal static class DocumentPlatformExtensions
             .ProducesError<PlatformError>(StatusCodes.Status404NotFound)
             .ProducesError<PlatformError>(StatusCodes.Status500InternalServerError);
         api.MapFilesSettings();
+        api.MapPlatformFiles();
         api.MapFileLinks();
         api.MapExternalShare();
         return routes;

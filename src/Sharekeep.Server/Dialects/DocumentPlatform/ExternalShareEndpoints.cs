@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Sharekeep.Core.Links;
 using Sharekeep.Server.Public;
 
@@ -24,14 +26,16 @@ internal static class ExternalShareEndpoints
     }
 
     private static async Task<Ok<PlatformEnvelope<ExternalShareResponse>>> GetAsync(
-        string key, HttpContext context, FileLinkService links, LinkUnlockCookies cookies, CancellationToken cancellationToken)
+        string key, HttpContext context, FileLinkService links, LinkUnlockCookies cookies, IOptions<DocumentPlatformOptions> options,
+        CancellationToken cancellationToken)
     {
         var visit = await links.OpenAsync(key, id => cookies.Read(context.Request, id), cancellationToken);
-        return PlatformResults.Ok(context, ToResponse(visit));
+        return PlatformResults.Ok(context, ToResponse(visit, options.Value.TenantId));
     }
 
     private static async Task<Results<Ok<PlatformEnvelope<ExternalShareResponse>>, JsonHttpResult<PlatformError>>> ApplyPasswordAsync(
-        string key, SharePasswordRequest? request, HttpContext context, FileLinkService links, LinkUnlockCookies cookies, CancellationToken cancellationToken)
+        string key, SharePasswordRequest? request, HttpContext context, FileLinkService links, LinkUnlockCookies cookies,
+        IOptions<DocumentPlatformOptions> options, CancellationToken cancellationToken)
     {
         var visit = await links.TryPasswordAsync(key, request?.Password, ClientAddress.Of(context), cancellationToken);
         if (visit.Status == VisitStatus.TooManyAttempts)
@@ -41,11 +45,14 @@ internal static class ExternalShareEndpoints
                 StatusCodes.Status429TooManyRequests, "Too many wrong passwords for this link; wait before trying again.");
         }
         cookies.IssueIfUnlocked(context, visit);
-        return PlatformResults.Ok(context, ToResponse(visit));
+        return PlatformResults.Ok(context, ToResponse(visit, options.Value.TenantId));
     }
 
-    /// <summary>The platform's ExternalShareStatus numbers; the file is described only when the link is open.</summary>
-    private static ExternalShareResponse ToResponse(LinkVisit visit)
+    /// <summary>
+    /// The platform's ExternalShareStatus numbers; the file is described only when the link is open. linkId is
+    /// never null: the all-zero GUID when the answer names no link (an unknown key, sharing off, an expired link).
+    /// </summary>
+    private static ExternalShareResponse ToResponse(LinkVisit visit, int tenantId)
     {
         var status = visit.Status switch
         {
@@ -58,10 +65,11 @@ internal static class ExternalShareEndpoints
         };
         if (visit is { IsOpen: true, File: { } file, Link: { } link })
         {
-            var id = file.Id.ToString();
-            return new ExternalShareResponse(status, id, file.Name, FileEntryType.File, id, file.Name, FileEntryType.File, link.Id, true, false);
+            var id = file.Number.ToString(CultureInfo.InvariantCulture);
+            return new ExternalShareResponse(
+                status, id, file.Name, FileEntryType.File, tenantId, id, file.Name, FileEntryType.File, false, true, link.Id, false);
         }
         var linkId = visit.Status is VisitStatus.PasswordRequired or VisitStatus.InvalidPassword ? visit.Link?.Id : null;
-        return new ExternalShareResponse(status, null, null, null, null, null, null, linkId, false, false);
+        return new ExternalShareResponse(status, null, null, null, tenantId, null, null, null, null, false, linkId ?? Guid.Empty, false);
     }
 }

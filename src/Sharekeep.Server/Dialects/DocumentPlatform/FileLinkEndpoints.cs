@@ -2,33 +2,53 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core;
 using Sharekeep.Core.Credentials;
+using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
-using Sharekeep.Server.Public;
 using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.Dialects.DocumentPlatform;
 
-/// <summary>files/file/{fileId}/links: a file's external links, created, changed, revoked and listed.</summary>
+/// <summary>
+/// files/file/{fileId}/links and files/file/{fileId}/link: a file's external links, created, changed, revoked
+/// and listed, and its primary link. {fileId} is the file's integer id (or its GUID, <see cref="PlatformFiles.FindAsync"/>).
+/// </summary>
 internal static class FileLinkEndpoints
 {
+    /// <summary>The platform's own bound on a page of links.</summary>
+    public const int MaxCount = 100;
+
     public static RouteGroupBuilder MapFileLinks(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/files/file/{fileId}/links").WithTags("Document platform: file links");
-        group.MapPut("/", SetAsync)
+        var group = routes.MapGroup("/files/file/{fileId}").WithTags("Document platform: file links");
+        group.MapPut("/links", SetAsync)
             .RequireScope(ApiScope.Share)
             .WithName("SetFileExternalLink")
             .WithSummary("Creates a link (no linkId), changes one (its linkId) or revokes one (access 0 or 3). Passwords are never answered.")
             .Produces<PlatformError>(StatusCodes.Status403Forbidden);
-        group.MapGet("/", ListAsync).WithName("GetFileLinks").WithSummary("The file's active links.");
+        group.MapGet("/links", ListAsync)
+            .WithName("GetFileLinks")
+            .WithSummary($"The file's active links, oldest first; startIndex and count (1 to {MaxCount}, default {MaxCount}) page through them.");
+        group.MapGet("/link", (string fileId, HttpContext context, FileService files, FileLinkService links, TimeProvider time, CancellationToken ct) =>
+                PrimaryAsync(fileId, new LinkSettings(), context, files, links, time, ct))
+            .RequireScope(ApiScope.Share)
+            .WithName("GetFilePrimaryExternalLink")
+            .WithSummary("The file's primary link, made (read-only, no password, no expiry) if it never had one; a revoked primary link is 404, not made again.")
+            .Produces<PlatformError>(StatusCodes.Status403Forbidden);
+        group.MapPost("/link", CreatePrimaryAsync)
+            .RequireScope(ApiScope.Share)
+            .WithName("CreateFilePrimaryExternalLink")
+            .WithSummary("The file's primary link, made with the body's settings if it never had one; an existing one is answered unchanged.")
+            .Produces<PlatformError>(StatusCodes.Status403Forbidden);
         return group;
     }
 
     private static async Task<Results<Ok<PlatformEnvelope<FileShareResponse?>>, JsonHttpResult<PlatformError>>> SetAsync(
-        string fileId, FileLinkRequest request, HttpContext context, FileLinkService links, TimeProvider time, CancellationToken cancellationToken)
+        string fileId, FileLinkRequest request, HttpContext context, FileService files, FileLinkService links, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(fileId, out var id))
+        if (await PlatformFiles.FindAsync(files, fileId, cancellationToken) is not { } file)
         {
-            return FileNotFound(fileId);
+            return PlatformFiles.NotFound(fileId);
         }
         if (ReadAccess(request.Access) is not { } access)
         {
@@ -36,59 +56,111 @@ internal static class FileLinkEndpoints
                 StatusCodes.Status400BadRequest,
                 $"access must be {FileShareAccess.Read} (read: Sharekeep links let visitors view and download) or {FileShareAccess.None} to revoke the link.");
         }
-        if (request.Internal == true)
-        {
-            return PlatformResults.Error(
-                StatusCodes.Status400BadRequest,
-                "internal links need portal accounts, which Sharekeep does not have; send internal false or leave it out.");
-        }
         // The platform sends the empty GUID for "a new link".
         var linkId = request.LinkId is { } given && given != Guid.Empty ? given : (Guid?)null;
         if (access is FileShareAccess.None or FileShareAccess.Restrict)
         {
-            var revoked = await links.RevokeAsync(id, linkId, cancellationToken);
+            var revoked = await links.RevokeAsync(file.Id, linkId, cancellationToken);
             return revoked.IsOk ? PlatformResults.Ok<FileShareResponse?>(context, null) : Refusal(revoked, fileId);
         }
-        var settings = new LinkSettings
+        var (settings, invalid) = Settings(request);
+        if (settings is null)
         {
-            Title = request.Title,
-            Expires = request.ExpirationDate,
-            DenyDownload = request.DenyDownload ?? false,
-            Primary = request.Primary ?? false,
-            Password = request.Password,
-        };
+            return PlatformResults.Error(StatusCodes.Status400BadRequest, invalid!);
+        }
         var saved = linkId is { } chosen
-            ? await links.UpdateAsync(id, chosen, settings, cancellationToken)
-            : await links.CreateAsync(id, null, settings, cancellationToken);
+            ? await links.UpdateAsync(file.Id, chosen, settings, cancellationToken)
+            : await links.CreateAsync(file.Id, null, settings, cancellationToken);
         if (linkId is not null && saved is { Status: OutcomeStatus.NotFound, Errors: { } missing } && missing.Names("linkId"))
         {
             // A linkId that names no link yet makes a link with that id, as the platform does.
-            saved = await links.CreateAsync(id, linkId, settings, cancellationToken);
+            saved = await links.CreateAsync(file.Id, linkId, settings, cancellationToken);
         }
         return saved.IsOk
-            ? PlatformResults.Ok<FileShareResponse?>(context, ToResponse(saved.Value!, context.Request, time.GetUtcNow()))
+            ? PlatformResults.Ok<FileShareResponse?>(context, PlatformLinks.ToResponse(saved.Value!, context.Request, time.GetUtcNow()))
             : Refusal(saved, fileId);
+    }
+
+    private static async Task<Results<Ok<PlatformEnvelope<IReadOnlyList<FileShareResponse>>>, JsonHttpResult<PlatformError>>> ListAsync(
+        string fileId, HttpContext context, FileService files, FileLinkService links, TimeProvider time, CancellationToken cancellationToken,
+        int startIndex = 0, int count = MaxCount)
+    {
+        if (startIndex < 0 || count is < 1 or > MaxCount)
+        {
+            return PlatformResults.Error(
+                StatusCodes.Status400BadRequest, $"startIndex must be 0 or more, and count between 1 and {MaxCount}.");
+        }
+        if (await PlatformFiles.FindAsync(files, fileId, cancellationToken) is not { } file
+            || await links.ListAsync(file.Id, cancellationToken) is not { } list)
+        {
+            return PlatformFiles.NotFound(fileId);
+        }
+        var now = time.GetUtcNow();
+        var page = list.Skip(startIndex).Take(count).Select(link => PlatformLinks.ToResponse(link, context.Request, now)).ToList();
+        return PlatformResults.Page<FileShareResponse>(context, page, list.Count);
+    }
+
+    private static async Task<Results<Ok<PlatformEnvelope<FileShareResponse>>, JsonHttpResult<PlatformError>>> CreatePrimaryAsync(
+        string fileId, FileLinkRequest? request, HttpContext context, FileService files, FileLinkService links, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (request is not null && ReadAccess(request.Access) is not FileShareAccess.Read)
+        {
+            return PlatformResults.Error(
+                StatusCodes.Status400BadRequest, $"access must be {FileShareAccess.Read} (read): a primary link is made to be opened.");
+        }
+        var (settings, invalid) = Settings(request);
+        if (settings is null)
+        {
+            return PlatformResults.Error(StatusCodes.Status400BadRequest, invalid!);
+        }
+        return await PrimaryAsync(fileId, settings, context, files, links, time, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<PlatformEnvelope<FileShareResponse>>, JsonHttpResult<PlatformError>>> PrimaryAsync(
+        string fileId, LinkSettings settings, HttpContext context, FileService files, FileLinkService links, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (await PlatformFiles.FindAsync(files, fileId, cancellationToken) is not { } file)
+        {
+            return PlatformFiles.NotFound(fileId);
+        }
+        var primary = await links.PrimaryAsync(file.Id, settings, cancellationToken);
+        return primary.IsOk
+            ? PlatformResults.Ok(context, PlatformLinks.ToResponse(primary.Value!, context.Request, time.GetUtcNow()))
+            : Refusal(primary, fileId);
+    }
+
+    /// <summary>The request's link settings, or the 400 message that names the field it got wrong.</summary>
+    private static (LinkSettings? Settings, string? Error) Settings(FileLinkRequest? request)
+    {
+        if (request?.Internal == true)
+        {
+            return (null, "internal links need portal accounts, which Sharekeep does not have; send internal false or leave it out.");
+        }
+        var (expires, error) = PlatformDates.Read(request?.ExpirationDate, "expirationDate");
+        if (error is not null)
+        {
+            return (null, error);
+        }
+        return (new LinkSettings
+        {
+            Title = request?.Title,
+            Expires = expires,
+            DenyDownload = request?.DenyDownload ?? false,
+            Primary = request?.Primary ?? false,
+            Password = request?.Password,
+        }, null);
     }
 
     private static JsonHttpResult<PlatformError> Refusal(Outcome<FileLink> outcome, string fileId) => outcome.Status switch
     {
-        OutcomeStatus.NotFound when outcome.Errors!.Names("fileId") => FileNotFound(fileId),
+        OutcomeStatus.NotFound when outcome.Errors!.Names("fileId") => PlatformFiles.NotFound(fileId),
         OutcomeStatus.NotFound => PlatformResults.Error(StatusCodes.Status404NotFound, outcome.Errors!.FirstMessage()),
         OutcomeStatus.SharingOff => PlatformResults.Error(
             StatusCodes.Status403Forbidden, "External sharing is turned off (PUT api/2.0/files/settings/external); no new link can be made."),
         _ => PlatformResults.Error(StatusCodes.Status400BadRequest, outcome.Errors!.FirstMessage()),
     };
-
-    private static async Task<Results<Ok<PlatformEnvelope<IReadOnlyList<FileShareResponse>>>, JsonHttpResult<PlatformError>>> ListAsync(
-        string fileId, HttpContext context, FileLinkService links, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(fileId, out var id) || await links.ListAsync(id, cancellationToken) is not { } list)
-        {
-            return FileNotFound(fileId);
-        }
-        var now = time.GetUtcNow();
-        return PlatformResults.Ok<IReadOnlyList<FileShareResponse>>(context, list.Select(link => ToResponse(link, context.Request, now)).ToList());
-    }
 
     /// <summary>Absent means read; null when the value is not one a read-only link can have.</summary>
     private static int? ReadAccess(JsonElement? access)
@@ -111,25 +183,4 @@ internal static class FileLinkEndpoints
         };
         return number is FileShareAccess.None or FileShareAccess.Read or FileShareAccess.Restrict ? number : null;
     }
-
-    private static FileShareResponse ToResponse(FileLink link, HttpRequest request, DateTimeOffset now) => new(
-        FileShareAccess.Read,
-        new FileShareLinkResponse(
-            link.Id,
-            link.Title,
-            PublicUrls.FilePage(request, link.Key),
-            link.Expires,
-            FileShareLinkType.External,
-            link.DenyDownload,
-            link.IsExpired(now),
-            link.Primary,
-            false,
-            link.Key),
-        false,
-        false,
-        true,
-        link.Primary ? ShareSubjectType.PrimaryExternalLink : ShareSubjectType.ExternalLink);
-
-    private static JsonHttpResult<PlatformError> FileNotFound(string fileId) =>
-        PlatformResults.Error(StatusCodes.Status404NotFound, $"There is no file with id {fileId}.");
 }

@@ -20,6 +20,10 @@ internal static class PlatformResults
             EnvelopeStatus.Ok,
             StatusCodes.Status200OK));
 
+    /// <summary>A page of a longer list: count is the page's, total the list's.</summary>
+    public static Ok<PlatformEnvelope<IReadOnlyList<T>>> Page<T>(HttpContext context, IReadOnlyList<T> page, int total) =>
+        TypedResults.Ok(Ok(context, page).Value! with { Total = total });
+
     public static JsonHttpResult<PlatformError> Error(int statusCode, string message) =>
         TypedResults.Json(Body(statusCode, message), statusCode: statusCode);
 

@@ -47,3 +47,35 @@ internal static class EnvelopeStatus
     public const int Ok = 0;
     public const int Error = 1;
 }
+
+/// <summary>FileType: what kind of document a file is, from its extension.</summary>
+internal static class PlatformFileType
+{
+    public const int Unknown = 0;
+    public const int Archive = 1;
+    public const int Video = 2;
+    public const int Audio = 3;
+    public const int Image = 4;
+    public const int Spreadsheet = 5;
+    public const int Presentation = 6;
+    public const int Document = 7;
+    public const int Pdf = 10;
+    public const int Diagram = 11;
+}
+
+/// <summary>FolderType of the one folder Sharekeep has: the user's own documents ("@my").</summary>
+internal static class PlatformFolder
+{
+    public const string My = "@my";
+
+    /// <summary>The id the folder answers as, and is accepted by, where the platform wants a number.</summary>
+    public const int MyId = 1;
+
+    public const int UserFolderType = 5;
+}
+
+/// <summary>FileOperationType of the operations Sharekeep answers.</summary>
+internal static class FileOperationType
+{
+    public const int Delete = 2;
+}

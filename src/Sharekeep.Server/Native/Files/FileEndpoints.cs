@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using Sharekeep.Core;
 using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
@@ -45,25 +44,13 @@ internal static class FileEndpoints
     private static async Task<Results<Created<FileResponse>, ProblemHttpResult, ValidationProblem>> UploadAsync(
         HttpRequest request, FileService files, IOptions<FilesOptions> options, CancellationToken cancellationToken)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
-            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-        {
-            return TypedResults.Problem(
-                "Send the file as multipart/form-data, in a part with a filename (curl -F file=@path).",
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type.");
-        }
-        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
-        if (string.IsNullOrEmpty(boundary))
-        {
-            return NativeProblems.BadRequest("The multipart body has no boundary.");
-        }
-
-        var (upload, error) = await MultipartUpload.ReadAsync(
-            request.Body, boundary, (name, type, body) => files.UploadAsync(name, type, body, options.Value.MaxUploadBytes, cancellationToken), cancellationToken);
+        var (upload, errorStatus, error) = await MultipartUpload.ReadAsync(
+            request, (name, type, body) => files.UploadAsync(name, type, body, options.Value.MaxUploadBytes, cancellationToken), cancellationToken);
         if (upload is not { } outcome)
         {
-            return NativeProblems.BadRequest(error!);
+            return errorStatus == StatusCodes.Status415UnsupportedMediaType
+                ? TypedResults.Problem(error, statusCode: errorStatus, title: "Unsupported media type.")
+                : NativeProblems.BadRequest(error!);
         }
         return outcome.Status switch
         {
@@ -109,5 +96,5 @@ internal static class FileEndpoints
     private static ProblemHttpResult NotFound(Guid id) => NativeProblems.NotFound($"There is no file with id {id}.");
 
     private static FileResponse ToResponse(StoredFile file) =>
-        new(file.Id, file.Name, file.ContentType, file.Size, file.Sha256, file.Created);
+        new(file.Id, file.Number, file.Name, file.ContentType, file.Size, file.Sha256, file.Created);
 }

@@ -11,6 +11,27 @@ namespace Sharekeep.Server.Native.Files;
 /// </summary>
 internal static class MultipartUpload
 {
+    /// <summary>
+    /// The upload in a request: its answer, or the status (400 or 415) and words for a request that is not a
+    /// multipart body with a file part.
+    /// </summary>
+    public static async Task<(Outcome<StoredFile>? Upload, int ErrorStatus, string? Error)> ReadAsync(
+        HttpRequest request, Func<string, string?, Stream, Task<Outcome<StoredFile>>> store, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, StatusCodes.Status415UnsupportedMediaType, "Send the file as multipart/form-data, in a part with a filename (curl -F file=@path).");
+        }
+        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            return (null, StatusCodes.Status400BadRequest, "The multipart body has no boundary.");
+        }
+        var (upload, error) = await ReadAsync(request.Body, boundary, store, cancellationToken);
+        return (upload, StatusCodes.Status400BadRequest, error);
+    }
+
     /// <summary>The upload's answer, or why the body could not be read as one.</summary>
     public static async Task<(Outcome<StoredFile>? Upload, string? Error)> ReadAsync(
         Stream body, string boundary, Func<string, string?, Stream, Task<Outcome<StoredFile>>> store, CancellationToken cancellationToken)

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Sharekeep.Server.Dialects.DocumentPlatform;
+
+/// <summary>
+/// The platform's ApiDateTime. Its server writes a date as a string with the offset spelled out
+/// ("2026-12-01T10:00:00.0000000+00:00"); its generated clients send that string, or the object
+/// {"utcTime": ..., "timeZoneOffset": ...} they hold it in, or null or {} for "no date".
+/// </summary>
+internal static class PlatformDates
+{
+    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffffzzz";
+
+    /// <summary>Sharekeep answers in UTC; the offset is always written, as the platform's server does.</summary>
+    public static string Write(DateTimeOffset value) => value.ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture);
+
+    public static string? Write(DateTimeOffset? value) => value is { } date ? Write(date) : null;
+
+    /// <summary>The date sent in <paramref name="field"/>: null for none, or the error to answer, naming the field.</summary>
+    public static (DateTimeOffset? Value, string? Error) Read(JsonElement? element, string field)
+    {
+        if (element is not { } value || value.ValueKind == JsonValueKind.Null)
+        {
+            return (null, null);
+        }
+        var expected = $"{field} must be a date such as \"2026-12-31T18:00:00.0000000+00:00\", an object {{\"utcTime\": \"2026-12-31T18:00:00Z\"}}, or null for no expiry.";
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Parse(value.GetString()) is { } date ? (date, null) : (null, expected);
+            case JsonValueKind.Object:
+                JsonElement? utcTime = null;
+                foreach (var property in value.EnumerateObject())
+                {
+                    if (property.Name.Equals("utcTime", StringComparison.OrdinalIgnoreCase))
+                    {
+                        utcTime = property.Value;
+                    }
+                }
+                // {} (and {"utcTime": null}) is how the clients' empty ApiDateTime goes on the wire: no date.
+                if (utcTime is not { } time || time.ValueKind == JsonValueKind.Null)
+                {
+                    return (null, null);
+                }
+                return time.ValueKind == JsonValueKind.String && Parse(time.GetString()) is { } utc
+                    ? (utc, null)
+                    : (null, $"{field}.utcTime is not a date. " + expected);
+            default:
+                return (null, expected);
+        }
+    }
+
+    /// <summary>A date without an offset is read as UTC: Sharekeep has no portal time zone to read it in.</summary>
+    private static DateTimeOffset? Parse(string? text) =>
+        DateTimeOffset.TryParse(
+            text,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
+            out var date)
+            ? date
+            : null;
+}
