@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Sharekeep.Server.Tests.Contracts;
 
 namespace Sharekeep.Server.Tests.Infrastructure;
 
@@ -34,7 +35,24 @@ public sealed class SharekeepClient(HttpClient http, string? secret) : IDisposab
         var json = text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) == true
             ? JsonDocument.Parse(text).RootElement.Clone()
             : (JsonElement?)null;
+        CheckPlatformContract(request, response, text);
         return new Answer(response.StatusCode, json, response.Headers, response.Content.Headers, text);
+    }
+
+    /// <summary>While <see cref="PlatformContract.Enforced"/>, an /api/2.0 answer that breaks the platform's description fails the test.</summary>
+    private static void CheckPlatformContract(HttpRequestMessage request, HttpResponseMessage response, string text)
+    {
+        var uri = request.RequestUri!;
+        var path = uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?', 2)[0];
+        if (!PlatformContract.Enforced || !path.StartsWith("/api/2.0/", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        var violations = PlatformContract.Validate(request.Method.Method, path, (int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), text);
+        if (violations.Count > 0)
+        {
+            Assert.Fail($"{request.Method} {path} answered {(int)response.StatusCode}, which breaks the platform contract:\n  {string.Join("\n  ", violations)}");
+        }
     }
 
     public async Task<Guid> CreateReportAsync(string name = "Quarterly sales", object? data = null)
