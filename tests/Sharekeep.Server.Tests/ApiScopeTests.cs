@@ -13,11 +13,15 @@ namespace Sharekeep.Server.Tests;
 /// <summary>Every protected endpoint, read from the app's own route table, against keys of each scope.</summary>
 public sealed partial class ApiScopeTests
 {
+    /// <summary>Reads that take their question in a POST body; each is named here, so no write slips in as one.</summary>
+    private static readonly string[] ReadsByPost = ["/api/share/status"];
+
     private static List<(string Method, string Path, ApiScope Needed, string ContentType)> ProtectedWrites(SharekeepApplication app) =>
     [
         .. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null
-                && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is null))
+                && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is null)
+                && !ReadsByPost.Contains("/" + e.RoutePattern.RawText!.TrimStart('/')))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Where(m => m is not ("GET" or "HEAD"))
                 .Select(m => (

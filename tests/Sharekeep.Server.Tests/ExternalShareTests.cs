@@ -27,6 +27,22 @@ public sealed class ExternalShareTests
     }
 
     [Fact]
+    public async Task EvaluateReport_ByPost_ReturnsTheReport()
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+        using var visitor = app.Visitor();
+        var reportId = await admin.CreateReportAsync("Revenue");
+        var shareId = await admin.ShareReportAsync(reportId);
+
+        // The reporting tool's later releases (3.x, 8.x) ask by POST, with paging in the query.
+        var answer = await visitor.PostAsync($"/api/external/share/report/{shareId}/evaluate?offset=0&limit=20");
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(reportId, answer.Body.GetProperty("reportDefinition").GetProperty("id").GetGuid());
+    }
+
+    [Fact]
     public async Task EvaluateDashboard_ReturnsTheDashboardWithItsReportsInOrder()
     {
         await using var app = new SharekeepApplication();

@@ -96,7 +96,7 @@ public sealed class HostingTests
         string[] expected =
         [
             "/api/public/share/enable", "/api/public/share/disable", "/api/share/report", "/api/share/dashboard",
-            "/api/share/report/{shareId}", "/api/share/dashboard/{shareId}",
+            "/api/share/report/{id}", "/api/share/dashboard/{id}", "/api/share/status",
             "/api/external/share/report/{shareId}/evaluate", "/api/external/share/dashboard/{shareId}/evaluate",
             "/api/external/share/dashboard/{shareId}/report/{reportId}/evaluate",
             "/api/v1/reports", "/api/v1/reports/{id}", "/api/v1/dashboards", "/api/v1/dashboards/{id}",

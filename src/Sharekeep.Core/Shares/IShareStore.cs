@@ -16,7 +16,19 @@ public interface IShareStore
     Task<bool> RevokeAsync(string key, ResourceKind? kind, DateTimeOffset revokedAt, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Share>> ListAsync(ShareQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The active shares of these resources, found in one query however many ids there are.</summary>
+    Task<IReadOnlyList<Share>> FindActiveAsync(ResourceIds resources, CancellationToken cancellationToken);
 }
 
 /// <summary>Which shares a listing returns; null fields do not filter.</summary>
 public sealed record ShareQuery(ResourceKind? Kind = null, Guid? ResourceId = null, bool IncludeRevoked = false, int Limit = 100);
+
+/// <summary>Reports and dashboards named by id; an id on the wrong list names nothing.</summary>
+public sealed record ResourceIds(IReadOnlyCollection<Guid> Reports, IReadOnlyCollection<Guid> Dashboards)
+{
+    public static ResourceIds Of(ResourceKind kind, Guid id) =>
+        kind == ResourceKind.Report ? new([id], []) : new([], [id]);
+
+    public bool IsEmpty => Reports.Count == 0 && Dashboards.Count == 0;
+}

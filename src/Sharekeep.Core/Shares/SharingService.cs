@@ -58,6 +58,22 @@ public sealed class SharingService(
             : Outcome<Share>.Unknown;
     }
 
+    /// <summary>
+    /// The resource's active share, whatever the policy: switching sharing off keeps the shares (their URLs only
+    /// stop opening), so the owner still sees which resources have one.
+    /// </summary>
+    public async Task<Share?> FindActiveAsync(ResourceKind kind, Guid resourceId, CancellationToken cancellationToken)
+    {
+        var found = await shares.FindActiveAsync(ResourceIds.Of(kind, resourceId), cancellationToken);
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    /// <summary>The active shares among these resources, whatever the policy (as <see cref="FindActiveAsync(ResourceKind, Guid, CancellationToken)"/>).</summary>
+    public Task<IReadOnlyList<Share>> FindActiveAsync(ResourceIds resources, CancellationToken cancellationToken) =>
+        resources.IsEmpty
+            ? Task.FromResult<IReadOnlyList<Share>>([])
+            : shares.FindActiveAsync(resources, cancellationToken);
+
     public Task<IReadOnlyList<Share>> ListAsync(ShareQuery query, CancellationToken cancellationToken) =>
         shares.ListAsync(query, cancellationToken);
 

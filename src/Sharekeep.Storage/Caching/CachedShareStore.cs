@@ -22,4 +22,7 @@ internal sealed class CachedShareStore(Lazy<IShareStore> inner, StorageCache cac
 
     public Task<IReadOnlyList<Share>> ListAsync(ShareQuery query, CancellationToken cancellationToken) =>
         inner.Value.ListAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<Share>> FindActiveAsync(ResourceIds resources, CancellationToken cancellationToken) =>
+        inner.Value.FindActiveAsync(resources, cancellationToken);
 }

@@ -73,6 +73,19 @@ internal sealed class EfShareStore(SharekeepDbContext db) : IShareStore
         return list.ConvertAll(ToShare);
     }
 
+    public async Task<IReadOnlyList<Share>> FindActiveAsync(ResourceIds resources, CancellationToken cancellationToken)
+    {
+        var reports = resources.Reports.ToArray();
+        var dashboards = resources.Dashboards.ToArray();
+        // Kind first, as in the unique index on active shares, so one indexed query answers both lists.
+        var rows = await db.Shares.AsNoTracking()
+            .Where(s => s.Revoked == null
+                && ((s.Kind == (int)ResourceKind.Report && reports.Contains(s.ResourceId))
+                    || (s.Kind == (int)ResourceKind.Dashboard && dashboards.Contains(s.ResourceId))))
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(ToShare);
+    }
+
     private async Task<Share?> FindActiveAsync(ResourceKind kind, Guid resourceId, CancellationToken cancellationToken)
     {
         var row = await db.Shares.AsNoTracking()

@@ -70,6 +70,11 @@ internal sealed class InMemoryShareStore : IShareStore
 
     public Task<IReadOnlyList<Share>> ListAsync(ShareQuery query, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Share>>(Shares.Where(s => query.IncludeRevoked || s.IsActive).Take(query.Limit).ToList());
+
+    public Task<IReadOnlyList<Share>> FindActiveAsync(ResourceIds resources, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Share>>(Shares
+            .Where(s => s.IsActive && (s.Kind == ResourceKind.Report ? resources.Reports : resources.Dashboards).Contains(s.ResourceId))
+            .ToList());
 }
 
 internal sealed class InMemoryResourceStore : IResourceStore

@@ -9,7 +9,7 @@ internal static class ReportingToolExtensions
     {
         var api = routes.MapGroup("/api").ProducesError<ReportingToolError>(StatusCodes.Status500InternalServerError);
         api.MapGroup("/public").MapShareSwitch();
-        api.MapResourceShares();
+        api.MapResourceShares().MapShareReads();
         api.MapSharedViews();
         return routes;
     }

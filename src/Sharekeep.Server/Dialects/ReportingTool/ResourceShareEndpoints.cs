@@ -9,7 +9,7 @@ using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.Dialects.ReportingTool;
 
-/// <summary>/api/share: make and delete share links, in the reporting tool's shapes.</summary>
+/// <summary>/api/share: make and delete share links, in the reporting tool's shapes (the reads are in <see cref="ShareReadEndpoints"/>).</summary>
 internal static class ResourceShareEndpoints
 {
     public static RouteGroupBuilder MapResourceShares(this IEndpointRouteBuilder routes)
@@ -29,16 +29,18 @@ internal static class ResourceShareEndpoints
             .RequireScope(ApiScope.Share)
             .WithName("ShareDashboard")
             .WithSummary("Shares a dashboard; sharing it again answers the same share id.");
-        group.MapDelete("/report/{shareId}", (string shareId, SharingService sharing, CancellationToken ct) =>
-                RevokeAsync(sharing, ResourceKind.Report, shareId, ct))
+        // {id} here is a share id, under the GET's template for a report id: one template keeps the OpenAPI document
+        // valid (two templates that differ only in a parameter's name are the same path there).
+        group.MapDelete("/report/{id}", (string id, SharingService sharing, CancellationToken ct) =>
+                RevokeAsync(sharing, ResourceKind.Report, id, ct))
             .RequireScope(ApiScope.Share)
             .WithName("DeleteReportShare")
-            .WithSummary("Revokes a report share: its URL stops working for good.");
-        group.MapDelete("/dashboard/{shareId}", (string shareId, SharingService sharing, CancellationToken ct) =>
-                RevokeAsync(sharing, ResourceKind.Dashboard, shareId, ct))
+            .WithSummary("Revokes the report share with this share id: its URL stops working for good.");
+        group.MapDelete("/dashboard/{id}", (string id, SharingService sharing, CancellationToken ct) =>
+                RevokeAsync(sharing, ResourceKind.Dashboard, id, ct))
             .RequireScope(ApiScope.Share)
             .WithName("DeleteDashboardShare")
-            .WithSummary("Revokes a dashboard share: its URL stops working for good.");
+            .WithSummary("Revokes the dashboard share with this share id: its URL stops working for good.");
         return group;
     }
 

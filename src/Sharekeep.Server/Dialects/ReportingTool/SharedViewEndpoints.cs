@@ -19,7 +19,8 @@ internal static class SharedViewEndpoints
             .ProducesError<ReportingToolError>(StatusCodes.Status401Unauthorized)
             .WithHeaders(HeaderPolicy.KeyInUrl);
 
-        group.MapGet("/report/{shareId}/evaluate", EvaluateReportAsync)
+        // GET as the product's early (2.x) releases ask, POST (paging in the query, no body) as its later 3.x and 8.x do.
+        group.MapMethods("/report/{shareId}/evaluate", ReadMethods, EvaluateReportAsync)
             .WithName("EvaluateSharedReport")
             .WithSummary("The shared report with its data.");
         group.MapGet("/dashboard/{shareId}/evaluate", EvaluateDashboardAsync)
