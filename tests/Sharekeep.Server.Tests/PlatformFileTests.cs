@@ -17,7 +17,7 @@ public sealed class PlatformFileTests
         var answer = await admin.UploadAsync("plan.pdf", Encoding.UTF8.GetBytes("%PDF-1.7"), "application/pdf", "/api/2.0/files/@my/upload");
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        var file = answer.Response;
+        var file = answer.Response.EnumerateArray().Single();
         Assert.True(file.GetProperty("id").GetInt32() > 0);
         Assert.Equal("plan.pdf", file.GetProperty("title").GetString());
         Assert.Equal(8, file.GetProperty("pureContentLength").GetInt64());
@@ -36,7 +36,7 @@ public sealed class PlatformFileTests
         var answer = await admin.UploadAsync("a.txt", [1, 2, 3], path: $"/api/2.0/files/{PlatformFolder.MyId}/upload");
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Equal("a.txt", answer.Response.GetProperty("title").GetString());
+        Assert.Equal("a.txt", answer.Response.EnumerateArray().Single().GetProperty("title").GetString());
     }
 
     [Fact]

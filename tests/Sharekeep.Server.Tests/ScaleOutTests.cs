@@ -145,4 +145,17 @@ public sealed class ScaleOutTests
         await adminA.DisableSharingAsync();
         Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(secondUrl)).Status == HttpStatusCode.Unauthorized));
     }
+
+    [PostgresFact]
+    public async Task UploadsOnBothInstancesAtOnce_NeverShareAFileNumber()
+    {
+        await using var instances = await TwoInstances.StartAsync();
+        using var adminA = TwoInstances.Admin(instances.First);
+        using var adminB = TwoInstances.Admin(instances.Second);
+
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? adminA : adminB).UploadToPlatformAsync($"f{i}.txt")));
+
+        Assert.Equal(20, numbers.Distinct().Count());
+        Assert.Equal(Enumerable.Range(numbers.Min(), 20), numbers.Order());
+    }
 }

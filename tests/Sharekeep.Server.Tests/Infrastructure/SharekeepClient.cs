@@ -97,7 +97,7 @@ public sealed class SharekeepClient(HttpClient http, string? secret) : IDisposab
     {
         var answer = await UploadAsync(name, Encoding.UTF8.GetBytes(content), contentType, "/api/2.0/files/@my/upload");
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        return answer.Body.GetProperty("response").GetProperty("id").GetInt32();
+        return answer.Body.GetProperty("response").EnumerateArray().Single().GetProperty("id").GetInt32();
     }
 
     /// <summary>The integer id of a file on the document platform's API, as the native API shows it.</summary>

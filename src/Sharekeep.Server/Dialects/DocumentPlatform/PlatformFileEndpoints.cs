@@ -24,7 +24,7 @@ internal static class PlatformFileEndpoints
         group.MapPost("/{folderId}/upload", UploadAsync)
             .RequireScope(ApiScope.Content)
             .WithName("UploadFileToFolder")
-            .WithSummary($"Uploads one file (multipart/form-data, streamed) to the folder {PlatformFolder.My} (or its id, {PlatformFolder.MyId}); answers the file with its integer id.")
+            .WithSummary($"Uploads one file (multipart/form-data, streamed) to the folder {PlatformFolder.My} (or its id, {PlatformFolder.MyId}); answers a list of the one file, with its integer id.")
             .WithMetadata(new BodyLimit(maxRequest))
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<PlatformError>(StatusCodes.Status413PayloadTooLarge)
@@ -37,7 +37,8 @@ internal static class PlatformFileEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<PlatformEnvelope<PlatformFileResponse>>, JsonHttpResult<PlatformError>>> UploadAsync(
+    /// <summary>The platform answers the files an upload made, as a list; Sharekeep's uploads make one.</summary>
+    private static async Task<Results<Ok<PlatformEnvelope<IReadOnlyList<PlatformFileResponse>>>, JsonHttpResult<PlatformError>>> UploadAsync(
         string folderId, HttpRequest request, FileService files, IOptions<FilesOptions> options, CancellationToken cancellationToken)
     {
         if (folderId != PlatformFolder.My && folderId != PlatformFolder.MyId.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -55,7 +56,8 @@ internal static class PlatformFileEndpoints
         }
         return outcome.Status switch
         {
-            OutcomeStatus.Ok => PlatformResults.Ok(request.HttpContext, PlatformFiles.ToResponse(outcome.Value!, false, request)),
+            OutcomeStatus.Ok => PlatformResults.Ok<IReadOnlyList<PlatformFileResponse>>(
+                request.HttpContext, [PlatformFiles.ToResponse(outcome.Value!, false, request)]),
             OutcomeStatus.TooLarge => PlatformResults.Error(
                 StatusCodes.Status413PayloadTooLarge, $"Files are at most {maxBytes} bytes here (Sharekeep:Files:MaxUploadBytes)."),
             _ => PlatformResults.Error(StatusCodes.Status400BadRequest, outcome.Errors!.FirstMessage()),
