@@ -81,6 +81,19 @@ public sealed class ApiKeyTests
     }
 
     [Fact]
+    public async Task ReadKey_OnAnAdminOnlyCall_Is403NamingTheAdminScopeOnce()
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+        using var reader = app.WithKey((await ApiKeys.CreateAsync(admin, "read")).Key);
+
+        var refused = await reader.PostAsync("/api/v1/keys", new { name = "k", scopes = new[] { "read" } });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        Assert.Equal("This call needs an API key with the 'admin' scope.", refused.Body.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task ContentAndShareKey_SharesButCannotSwitchSharingOff()
     {
         await using var app = new SharekeepApplication();

@@ -92,6 +92,7 @@ public sealed class PlatformLinkFieldTests
         """ "2031-06-01T12:00:00.0000000+00:00" """,
         """ "2031-06-01T14:00:00+02:00" """,
         """ "2031-06-01T12:00:00Z" """,
+        """ "2031-06-01 12:00:00+00:00" """,
         """ {"utcTime": "2031-06-01T12:00:00Z", "timeZoneOffset": "02:00:00"} """,
     };
 
@@ -106,7 +107,7 @@ public sealed class PlatformLinkFieldTests
         var answer = await admin.PutRawAsync(Links(fileId), $$"""{"title": "x", "expirationDate": {{date}}}""");
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Equal("2031-06-01T12:00:00.0000000+00:00", answer.Response.GetProperty("sharedTo").GetProperty("expirationDate").GetString());
+        Assert.Equal("2031-06-01T12:00:00.0000000Z", answer.Response.GetProperty("sharedTo").GetProperty("expirationDate").GetString());
     }
 
     [Theory]

@@ -109,7 +109,7 @@ public sealed class PlatformPrimaryLinkTests
         var link = answer.Response.GetProperty("sharedTo");
         Assert.True(link.GetProperty("primary").GetBoolean());
         Assert.True(link.GetProperty("denyDownload").GetBoolean());
-        Assert.Equal("2031-01-02T03:04:05.0000000+00:00", link.GetProperty("expirationDate").GetString());
+        Assert.Equal("2031-01-02T03:04:05.0000000Z", link.GetProperty("expirationDate").GetString());
         var visit = await app.Visitor().GetAsync($"/api/2.0/files/share/{link.GetProperty("requestToken").GetString()}");
         Assert.Equal(ExternalShareStatus.RequiredPassword, visit.ShareStatus);
     }

@@ -85,6 +85,8 @@ internal sealed class ApiCredentialAuthenticationHandler(
             Context,
             StatusCodes.Status403Forbidden,
             "The credential's scopes do not allow this.",
-            $"This call needs an API key with the '{ApiScopes.Name(needed)}' scope (or 'admin').");
+            needed == ApiScope.Admin
+                ? "This call needs an API key with the 'admin' scope."
+                : $"This call needs an API key with the '{ApiScopes.Name(needed)}' scope (or 'admin').");
     }
 }

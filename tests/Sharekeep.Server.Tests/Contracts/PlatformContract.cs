@@ -25,6 +25,13 @@ public static class PlatformContract
 
     private static readonly Lazy<Description> Pinned = new(() => Description.Load(Path.Combine(AppContext.BaseDirectory, "Contracts", DescriptionFile)));
 
+    /// <summary>
+    /// The contract violations of a JSON request body, against the operation's requestBody: what a client generated
+    /// from the description would send. Empty when it conforms.
+    /// </summary>
+    public static IReadOnlyList<string> ValidateRequest(string method, string requestPath, string body) =>
+        Pinned.Value.ValidateRequest(method, requestPath, body);
+
     /// <summary>The contract violations of one answer; empty when it conforms.</summary>
     public static IReadOnlyList<string> Validate(string method, string requestPath, int statusCode, string? contentType, string body) =>
         Pinned.Value.Validate(method, requestPath, statusCode, contentType, body);
@@ -54,11 +61,31 @@ public static class PlatformContract
             return new Description(JsonNode.Parse(json)!.AsObject());
         }
 
-        public List<string> Validate(string method, string requestPath, int statusCode, string? contentType, string body)
+        public List<string> ValidateRequest(string method, string requestPath, string body)
+        {
+            var (path, template, operation) = Find(method, requestPath);
+            if (template is null || operation is null)
+            {
+                return [$"no operation in the pinned description for {method.ToUpperInvariant()} {path}"];
+            }
+            if (operation["requestBody"]?["content"]?["application/json"]?["schema"] is not { } requestSchema)
+            {
+                return [$"{method.ToUpperInvariant()} {template.Text} takes no JSON body in the pinned description"];
+            }
+            var schema = schemas.GetOrAdd($"request {method} {template.Text}", _ => Compile(requestSchema));
+            return WithoutNullBranches([.. schema.Validate(body).SelectMany(Flatten).Distinct()]);
+        }
+
+        private (string Path, PathTemplate? Template, JsonNode? Operation) Find(string method, string requestPath)
         {
             var path = requestPath.Split('?', 2)[0];
             var template = templates.Select(t => (Template: t, Score: t.Match(path))).Where(m => m.Score >= 0).OrderByDescending(m => m.Score).Select(m => m.Template).FirstOrDefault();
-            var operation = template is null ? null : document["paths"]![template.Text]![method.ToLowerInvariant()];
+            return (path, template, template is null ? null : document["paths"]![template.Text]![method.ToLowerInvariant()]);
+        }
+
+        public List<string> Validate(string method, string requestPath, int statusCode, string? contentType, string body)
+        {
+            var (path, template, operation) = Find(method, requestPath);
             if ((template is null || operation is null) && statusCode is not (Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound or Microsoft.AspNetCore.Http.StatusCodes.Status405MethodNotAllowed))
             {
                 return [$"no operation in the pinned description for {method.ToUpperInvariant()} {path}"];

@@ -174,4 +174,27 @@ public sealed class PlatformContractTests
             ["PUT /api/2.0/files/file/{id}/links 200: expected application/json, got text/html"],
             PlatformContract.Validate("PUT", "/api/2.0/files/file/10/links", 200, "text/html", "<html></html>"));
     }
+
+    [Fact]
+    public void ValidateRequest_ALinkRequestAsTheDescriptionHasIt_HasNoViolations()
+    {
+        Assert.Empty(PlatformContract.ValidateRequest(
+            "PUT", "/api/2.0/files/file/10/links", """{"title": "x", "access": 2, "expirationDate": "2018-01-01 00:00:00+00:00", "primary": true}"""));
+    }
+
+    [Fact]
+    public void ValidateRequest_AFieldOfTheWrongType_IsAViolation()
+    {
+        Assert.Equal(
+            ["$.primary: boolean expected"],
+            PlatformContract.ValidateRequest("PUT", "/api/2.0/files/file/10/links", """{"title": "x", "primary": "yes"}"""));
+    }
+
+    [Fact]
+    public void ValidateRequest_ToAnOperationWithoutAJsonBody_IsAViolation()
+    {
+        Assert.Equal(
+            ["GET /api/2.0/files/settings takes no JSON body in the pinned description"],
+            PlatformContract.ValidateRequest("GET", "/api/2.0/files/settings", "{}"));
+    }
 }

@@ -43,7 +43,8 @@ internal sealed record FileLinkRequest(
 /// <summary>
 /// One link as the platform lists it: an access entry whose subject is the link. The link is written twice, as
 /// sharedTo (what older servers and clients read) and sharedLink (newer ones). The can* flags are the truth for
-/// Sharekeep: an administrator may change everything of a link but its "internal" flag (there are no accounts).
+/// Sharekeep: an administrator may change a link's expiry and download flag and revoke it, but not its access
+/// (links are read-only) nor its "internal" flag (there are no accounts).
 /// </summary>
 internal sealed record FileShareResponse(
     int Access,
@@ -89,12 +90,26 @@ internal sealed record ExternalShareResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? IsRoom,
     bool Shared,
     Guid LinkId,
-    bool IsAuthenticated);
+    bool IsAuthenticated,
+    bool IsRoomMember);
 
-/// <summary>A file as the platform describes one (its FileDto), with the fields Sharekeep has a true value for.</summary>
+/// <summary>
+/// A file as the platform describes one (its FileDto): every field it declares non-nullable that has a meaning
+/// here, with the value that is true for Sharekeep (the caller may read and write it; nothing is muted, locked,
+/// thumbnailed or a form). Dates of events Sharekeep does not have (auto-delete, last opened) and the people
+/// fields (Sharekeep has no accounts) are left out.
+/// </summary>
 internal sealed record PlatformFileResponse(
     int Id,
+    int RootFolderId,
     int FolderId,
+    int Access,
+    bool Mute,
+    int ThumbnailStatus,
+    int FormFillingStatus,
+    bool SharedForUser,
+    bool SharedExternal,
+    bool ParentShared,
     string Title,
     int Version,
     int VersionGroup,

@@ -67,9 +67,9 @@ internal static class ExternalShareEndpoints
         {
             var id = file.Number.ToString(CultureInfo.InvariantCulture);
             return new ExternalShareResponse(
-                status, id, file.Name, FileEntryType.File, tenantId, id, file.Name, FileEntryType.File, false, true, link.Id, false);
+                status, id, file.Name, FileEntryType.File, tenantId, id, file.Name, FileEntryType.File, false, true, link.Id, false, false);
         }
         var linkId = visit.Status is VisitStatus.PasswordRequired or VisitStatus.InvalidPassword ? visit.Link?.Id : null;
-        return new ExternalShareResponse(status, null, null, null, tenantId, null, null, null, null, false, linkId ?? Guid.Empty, false);
+        return new ExternalShareResponse(status, null, null, null, tenantId, null, null, null, null, false, linkId ?? Guid.Empty, false, false);
     }
 }

@@ -4,15 +4,16 @@ using System.Text.Json;
 namespace Sharekeep.Server.Dialects.DocumentPlatform;
 
 /// <summary>
-/// The platform's ApiDateTime. Its server writes a date as a string with the offset spelled out
-/// ("2026-12-01T10:00:00.0000000+00:00"); its generated clients send that string, or the object
-/// {"utcTime": ..., "timeZoneOffset": ...} they hold it in, or null or {} for "no date".
+/// The platform's ApiDateTime. Its server writes a date as a round-trip string with seven decimals and the
+/// offset, "Z" when the offset is zero ("2026-12-01T10:00:00.0000000Z"); its clients send such a string (the
+/// description's example has a space for the "T"), or the object {"utcTime": ..., "timeZoneOffset": ...} older
+/// generated SDKs hold it in, or null or {} for "no date".
 /// </summary>
 internal static class PlatformDates
 {
-    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffffzzz";
+    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
-    /// <summary>Sharekeep answers in UTC; the offset is always written, as the platform's server does.</summary>
+    /// <summary>Sharekeep has no portal time zone: it answers in UTC, which the platform's server writes with "Z".</summary>
     public static string Write(DateTimeOffset value) => value.ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture);
 
     public static string? Write(DateTimeOffset? value) => value is { } date ? Write(date) : null;
@@ -24,7 +25,7 @@ internal static class PlatformDates
         {
             return (null, null);
         }
-        var expected = $"{field} must be a date such as \"2026-12-31T18:00:00.0000000+00:00\", an object {{\"utcTime\": \"2026-12-31T18:00:00Z\"}}, or null for no expiry.";
+        var expected = $"{field} must be a date such as \"2026-12-31T18:00:00.0000000Z\", an object {{\"utcTime\": \"2026-12-31T18:00:00Z\"}}, or null for no expiry.";
         switch (value.ValueKind)
         {
             case JsonValueKind.String:

@@ -25,7 +25,7 @@ internal static class PlatformLinks
             shared,
             IsLocked: false,
             IsOwner: false,
-            CanEditAccess: true,
+            CanEditAccess: false,
             CanEditInternal: false,
             CanEditDenyDownload: true,
             CanEditExpirationDate: true,

@@ -18,6 +18,7 @@ internal static class ExternalShareStatus
 internal static class FileShareAccess
 {
     public const int None = 0;
+    public const int ReadWrite = 1;
     public const int Read = 2;
     public const int Restrict = 3;
 }
@@ -78,4 +79,16 @@ internal static class PlatformFolder
 internal static class FileOperationType
 {
     public const int Delete = 2;
+}
+
+/// <summary>Thumbnail status: Sharekeep makes no thumbnails.</summary>
+internal static class PlatformThumbnail
+{
+    public const int NotRequired = 3;
+}
+
+/// <summary>FormFillingStatus: Sharekeep's files are not forms.</summary>
+internal static class PlatformFormFilling
+{
+    public const int None = 0;
 }
