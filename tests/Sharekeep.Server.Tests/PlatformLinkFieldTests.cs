@@ -132,6 +132,10 @@ public sealed class PlatformLinkFieldTests
     [InlineData("true")]
     [InlineData("""{"utcTime": "soon"}""")]
     [InlineData("""{"utcTime": 5}""")]
+    [InlineData("""{"utc_time": "2031-06-01T12:00:00Z"}""")]
+    [InlineData("""{"value": "2031-06-01T12:00:00Z", "timeZoneOffset": "02:00:00"}""")]
+    [InlineData("""{"utcTime": "2031-06-01T12:00:00Z", "utcTime": null}""")]
+    [InlineData("""{"utcTime": null, "UtcTime": "2031-06-01T12:00:00Z"}""")]
     public async Task ExpirationDate_ThatIsNoDate_Is400NamingTheFieldAndMakesNoLink(string date)
     {
         await using var app = new SharekeepApplication();

@@ -44,6 +44,24 @@ public sealed class PlatformPrimaryLinkTests
     }
 
     [Fact]
+    public async Task Get_ManyAtOnceOnAFileWithoutLinks_AllAnswerTheOneLinkTheyMade()
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+        var fileId = await admin.UploadToPlatformAsync();
+
+        var answered = await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+        {
+            using var client = app.Admin();
+            return (await client.GetAsync(Primary(fileId))).Response.GetProperty("sharedTo").GetProperty("id").GetGuid();
+        }));
+
+        var links = (await admin.GetAsync($"/api/2.0/files/file/{fileId}/links")).Response.EnumerateArray().ToList();
+        Assert.Single(links);
+        Assert.All(answered, id => Assert.Equal(links[0].GetProperty("sharedTo").GetProperty("id").GetGuid(), id));
+    }
+
+    [Fact]
     public async Task Get_OfAFileWhosePrimaryLinkWasMadeByPut_AnswersThatLink()
     {
         await using var app = new SharekeepApplication();

@@ -23,21 +23,8 @@ public sealed class FileLinkService(
         {
             return FileNotFound(fileId);
         }
-        var now = time.GetUtcNow();
-        var errors = new ValidationErrors();
-        LinkRules.Check(settings, now, errors);
-        if (!errors.IsEmpty)
-        {
-            return Outcome<FileLink>.Invalid(errors);
-        }
-        if (!(await policy.GetAsync(cancellationToken)).ExternalSharingEnabled)
-        {
-            return Outcome<FileLink>.SharingOff;
-        }
-        var (hash, stamp) = NewPassword(settings.Password);
-        var link = new FileLink(
-            linkId ?? Guid.CreateVersion7(now), fileId, keys.NewKey(), Title(settings), settings.Expires, settings.DenyDownload, settings.Primary, hash, stamp, now, null);
-        return await SavedAsync(link, cancellationToken);
+        var (link, refusal) = await NewLinkAsync(fileId, linkId, settings, cancellationToken);
+        return link is null ? refusal : await SavedAsync(link, cancellationToken);
     }
 
     /// <summary>
@@ -112,11 +99,24 @@ public sealed class FileLinkService(
         }
         if (await links.FindPrimaryAsync(fileId, cancellationToken) is { } primary)
         {
-            return primary.IsActive
-                ? Outcome<FileLink>.Ok(primary)
-                : Outcome<FileLink>.NotFound("linkId", "The file's primary link was revoked, and is not made again; make another link primary instead.");
+            return Existing(primary);
         }
-        return await CreateAsync(fileId, null, settings with { Primary = true }, cancellationToken);
+        var (link, refusal) = await NewLinkAsync(fileId, null, settings with { Primary = true }, cancellationToken);
+        if (link is null)
+        {
+            return refusal;
+        }
+        // Callers that all found no primary link race here; the store lets one make it and answers it to the others.
+        return await links.AddPrimaryAsync(link, cancellationToken) switch
+        {
+            null => FileNotFound(fileId),
+            { } made when made.Id == link.Id => Outcome<FileLink>.Ok(made),
+            { } other => Existing(other),
+        };
+
+        static Outcome<FileLink> Existing(FileLink primary) => primary.IsActive
+            ? Outcome<FileLink>.Ok(primary)
+            : Outcome<FileLink>.NotFound("linkId", "The file's primary link was revoked, and is not made again; make another link primary instead.");
     }
 
     public async Task<IReadOnlyList<FileLink>?> ListAsync(Guid fileId, CancellationToken cancellationToken) =>
@@ -218,6 +218,27 @@ public sealed class FileLinkService(
             return (null, Outcome<FileLink>.NotFound("linkId", $"The file has no link with id {linkId}."));
         }
         return link.FileId == fileId ? (link, default) : (null, Outcome<FileLink>.Invalid("linkId", "linkId names a link of another file."));
+    }
+
+    /// <summary>A new link from valid settings while external sharing is on, not yet saved; or the refusal.</summary>
+    private async Task<(FileLink? Link, Outcome<FileLink> Refusal)> NewLinkAsync(
+        Guid fileId, Guid? linkId, LinkSettings settings, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var errors = new ValidationErrors();
+        LinkRules.Check(settings, now, errors);
+        if (!errors.IsEmpty)
+        {
+            return (null, Outcome<FileLink>.Invalid(errors));
+        }
+        if (!(await policy.GetAsync(cancellationToken)).ExternalSharingEnabled)
+        {
+            return (null, Outcome<FileLink>.SharingOff);
+        }
+        var (hash, stamp) = NewPassword(settings.Password);
+        var link = new FileLink(
+            linkId ?? Guid.CreateVersion7(now), fileId, keys.NewKey(), Title(settings), settings.Expires, settings.DenyDownload, settings.Primary, hash, stamp, now, null);
+        return (link, default);
     }
 
     /// <summary>The link as saved, or NotFound when its file was deleted meanwhile.</summary>

@@ -21,6 +21,14 @@ public interface IFileLinkStore
     /// since the caller looked it up).
     /// </summary>
     Task<bool> SaveAsync(FileLink link, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts <paramref name="link"/> (a primary link) unless its file has a primary link, active or revoked, by
+    /// then: the check and the insert are one write, so callers racing to make a file's first primary link make
+    /// one. Answers the file's primary link (this one, or the one found), or null, and nothing written, when the
+    /// file is gone.
+    /// </summary>
+    Task<FileLink?> AddPrimaryAsync(FileLink link, CancellationToken cancellationToken);
 }
 
 /// <summary>A link in a listing across files, with the name of the file it opens.</summary>

@@ -55,5 +55,9 @@ internal sealed class CachedFileLinkStore(Lazy<IFileLinkStore> inner, StorageCac
         return await cache.WriteAsync(() => inner.Value.SaveAsync(link, cancellationToken), [.. changes]);
     }
 
+    /// <summary>Only inserts, and clears no other link's flag: the new link's key is the one change.</summary>
+    public Task<FileLink?> AddPrimaryAsync(FileLink link, CancellationToken cancellationToken) =>
+        cache.WriteAsync(() => inner.Value.AddPrimaryAsync(link, cancellationToken), LinkChange(link.Key));
+
     private static Change LinkChange(string key) => new(ChangeArea.FileLink, key);
 }

@@ -47,24 +47,54 @@ internal sealed class EfFileLinkStore(SharekeepDbContext db, IWriteLocks locks) 
         return rows.ConvertAll(r => new ListedFileLink(ToLink(r.Link), r.FileName));
     }
 
-    public async Task<bool> SaveAsync(FileLink link, CancellationToken cancellationToken)
+    public Task<bool> SaveAsync(FileLink link, CancellationToken cancellationToken) =>
+        UnlessFileGoneAsync(
+            link.FileId,
+            async () =>
+            {
+                await SaveRowAsync(link, cancellationToken);
+                return true;
+            },
+            cancellationToken);
+
+    public Task<FileLink?> AddPrimaryAsync(FileLink link, CancellationToken cancellationToken) =>
+        UnlessFileGoneAsync<FileLink?>(
+            link.FileId,
+            () => db.WriteAsync<FileLink?>(
+                async ct =>
+                {
+                    await locks.AcquireAsync(db, FileLinksLock(link.FileId), ct);
+                    if (await FindPrimaryAsync(link.FileId, ct) is { } primary)
+                    {
+                        return primary;
+                    }
+                    await WriteRowAsync(link, ct);
+                    return link;
+                },
+                ct => db.FileLinks.AnyAsync(l => l.Id == link.Id, ct),
+                cancellationToken),
+            cancellationToken);
+
+    /// <summary>The write's answer, or null (false) when it failed because the file was deleted between the caller's check and the write.</summary>
+    private async Task<T?> UnlessFileGoneAsync<T>(Guid fileId, Func<Task<T>> write, CancellationToken cancellationToken)
     {
         try
         {
-            await SaveRowAsync(link, cancellationToken);
-            return true;
+            return await write();
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            if (await db.Files.AnyAsync(f => f.Id == link.FileId, cancellationToken))
+            if (await db.Files.AnyAsync(f => f.Id == fileId, cancellationToken))
             {
                 throw;
             }
-            // The file was deleted between the caller's check and this write; its links went with it.
-            return false;
+            // The file's links went with it.
+            return default;
         }
     }
+
+    private static string FileLinksLock(Guid fileId) => "file-links:" + fileId;
 
     /// <summary>An upsert by the link's id: applied a second time after a commit of unknown outcome, it changes nothing more.</summary>
     private Task<int> SaveRowAsync(FileLink link, CancellationToken cancellationToken) =>
@@ -72,7 +102,7 @@ internal sealed class EfFileLinkStore(SharekeepDbContext db, IWriteLocks locks) 
 
     private async Task<int> WriteRowAsync(FileLink link, CancellationToken cancellationToken)
     {
-        await locks.AcquireAsync(db, "file-links:" + link.FileId, cancellationToken);
+        await locks.AcquireAsync(db, FileLinksLock(link.FileId), cancellationToken);
         if (link.Primary)
         {
             await db.FileLinks

@@ -69,6 +69,15 @@ internal sealed class InMemoryFileLinkStore : IFileLinkStore
         Links[link.Id] = link;
         return Task.FromResult(true);
     }
+
+    public async Task<FileLink?> AddPrimaryAsync(FileLink link, CancellationToken cancellationToken)
+    {
+        if (await FindPrimaryAsync(link.FileId, cancellationToken) is { } primary)
+        {
+            return primary;
+        }
+        return await SaveAsync(link, cancellationToken) ? link : null;
+    }
 }
 
 /// <summary>Bytes in memory, with the same size rule as the real store.</summary>

@@ -32,17 +32,29 @@ internal static class PlatformDates
                 return Parse(value.GetString()) is { } date ? (date, null) : (null, expected);
             case JsonValueKind.Object:
                 JsonElement? utcTime = null;
+                var unknown = false;
                 foreach (var property in value.EnumerateObject())
                 {
                     if (property.Name.Equals("utcTime", StringComparison.OrdinalIgnoreCase))
                     {
+                        // Two of them could say a date and "none": which one the client meant is not ours to guess.
+                        if (utcTime is not null)
+                        {
+                            return (null, $"{field}.utcTime is given twice. " + expected);
+                        }
                         utcTime = property.Value;
                     }
+                    else if (!property.Name.Equals("timeZoneOffset", StringComparison.OrdinalIgnoreCase))
+                    {
+                        unknown = true;
+                    }
                 }
-                // {} (and {"utcTime": null}) is how the clients' empty ApiDateTime goes on the wire: no date.
+                // {} (and {"utcTime": null}) is how the clients' empty ApiDateTime goes on the wire: no date. An object
+                // of other members is a date under a name Sharekeep does not read; taking it for "none" would make a
+                // link that never expires out of one meant to.
                 if (utcTime is not { } time || time.ValueKind == JsonValueKind.Null)
                 {
-                    return (null, null);
+                    return unknown ? (null, expected) : (null, null);
                 }
                 return time.ValueKind == JsonValueKind.String && Parse(time.GetString()) is { } utc
                     ? (utc, null)
