@@ -24,7 +24,29 @@ public sealed class FileLinkService(
             return FileNotFound(fileId);
         }
         var (link, refusal) = await NewLinkAsync(fileId, linkId, settings, cancellationToken);
-        return link is null ? refusal : await SavedAsync(link, cancellationToken);
+        if (link is null)
+        {
+            return refusal;
+        }
+        if (linkId is null)
+        {
+            return await SavedAsync(link, cancellationToken);
+        }
+        // An id the caller chose may be taken by the time it is written: by the same request made twice at once
+        // (then these settings apply to the link that won, as a change, so every caller holds the one stored key),
+        // or by a link of another file.
+        var added = await links.AddAsync(link, cancellationToken);
+        if (added is null)
+        {
+            return FileNotFound(fileId);
+        }
+        if (added.Key == link.Key)
+        {
+            return Outcome<FileLink>.Ok(added);
+        }
+        return added.FileId == fileId
+            ? await UpdateAsync(fileId, added.Id, settings, cancellationToken)
+            : Outcome<FileLink>.Invalid("linkId", "linkId names a link of another file.");
     }
 
     /// <summary>

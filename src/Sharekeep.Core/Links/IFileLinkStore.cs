@@ -29,6 +29,13 @@ public interface IFileLinkStore
     /// file is gone.
     /// </summary>
     Task<FileLink?> AddPrimaryAsync(FileLink link, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts <paramref name="link"/>, a new link whose id the caller chose, unless a link with that id exists by
+    /// then (made meanwhile for the same file, or a link of another file): that one is answered, unchanged, and
+    /// nothing written. Null, and nothing written, when the file is gone.
+    /// </summary>
+    Task<FileLink?> AddAsync(FileLink link, CancellationToken cancellationToken);
 }
 
 /// <summary>A link in a listing across files, with the name of the file it opens.</summary>

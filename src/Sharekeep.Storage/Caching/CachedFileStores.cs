@@ -55,6 +55,17 @@ internal sealed class CachedFileLinkStore(Lazy<IFileLinkStore> inner, StorageCac
         return await cache.WriteAsync(() => inner.Value.SaveAsync(link, cancellationToken), [.. changes]);
     }
 
+    public async Task<FileLink?> AddAsync(FileLink link, CancellationToken cancellationToken)
+    {
+        var changes = new List<Change> { LinkChange(link.Key) };
+        if (link.Primary)
+        {
+            var siblings = await inner.Value.ListActiveAsync(link.FileId, cancellationToken);
+            changes.AddRange(siblings.Select(s => LinkChange(s.Key)));
+        }
+        return await cache.WriteAsync(() => inner.Value.AddAsync(link, cancellationToken), [.. changes]);
+    }
+
     /// <summary>Only inserts, and clears no other link's flag: the new link's key is the one change.</summary>
     public Task<FileLink?> AddPrimaryAsync(FileLink link, CancellationToken cancellationToken) =>
         cache.WriteAsync(() => inner.Value.AddPrimaryAsync(link, cancellationToken), LinkChange(link.Key));

@@ -75,6 +75,35 @@ internal sealed class EfFileLinkStore(SharekeepDbContext db, IWriteLocks locks) 
                 cancellationToken),
             cancellationToken);
 
+    public async Task<FileLink?> AddAsync(FileLink link, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await UnlessFileGoneAsync<FileLink?>(
+                link.FileId,
+                () => db.WriteAsync<FileLink?>(
+                    async ct =>
+                    {
+                        await locks.AcquireAsync(db, FileLinksLock(link.FileId), ct);
+                        if (await db.FileLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == link.Id, ct) is { } taken)
+                        {
+                            return ToLink(taken);
+                        }
+                        await WriteRowAsync(link, ct);
+                        return link;
+                    },
+                    ct => db.FileLinks.AnyAsync(l => l.Id == link.Id && l.Key == link.Key, ct),
+                    cancellationToken),
+                cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another file's link took the id between the check and the insert (the lock is per file).
+            db.ChangeTracker.Clear();
+            return await FindAsync(link.Id, cancellationToken) ?? throw new InvalidOperationException($"Link {link.Id} could not be added.");
+        }
+    }
+
     /// <summary>The write's answer, or null (false) when it failed because the file was deleted between the caller's check and the write.</summary>
     private async Task<T?> UnlessFileGoneAsync<T>(Guid fileId, Func<Task<T>> write, CancellationToken cancellationToken)
     {

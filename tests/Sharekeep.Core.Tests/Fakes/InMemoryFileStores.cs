@@ -70,6 +70,15 @@ internal sealed class InMemoryFileLinkStore : IFileLinkStore
         return Task.FromResult(true);
     }
 
+    public async Task<FileLink?> AddAsync(FileLink link, CancellationToken cancellationToken)
+    {
+        if (Links.GetValueOrDefault(link.Id) is { } taken)
+        {
+            return taken;
+        }
+        return await SaveAsync(link, cancellationToken) ? link : null;
+    }
+
     public async Task<FileLink?> AddPrimaryAsync(FileLink link, CancellationToken cancellationToken)
     {
         if (await FindPrimaryAsync(link.FileId, cancellationToken) is { } primary)
