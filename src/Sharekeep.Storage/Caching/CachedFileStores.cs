@@ -43,27 +43,21 @@ internal sealed class CachedFileLinkStore(Lazy<IFileLinkStore> inner, StorageCac
     public Task<IReadOnlyList<ListedFileLink>> ListActiveAsync(int limit, CancellationToken cancellationToken) =>
         inner.Value.ListActiveAsync(limit, cancellationToken);
 
-    public async Task<bool> SaveAsync(FileLink link, CancellationToken cancellationToken)
-    {
-        var changes = new List<Change> { LinkChange(link.Key) };
-        if (link.Primary)
-        {
-            // Making one link primary clears the flag on the file's other links in the same write.
-            var siblings = await inner.Value.ListActiveAsync(link.FileId, cancellationToken);
-            changes.AddRange(siblings.Select(s => LinkChange(s.Key)));
-        }
-        return await cache.WriteAsync(() => inner.Value.SaveAsync(link, cancellationToken), [.. changes]);
-    }
+    public async Task<bool> SaveAsync(FileLink link, CancellationToken cancellationToken) =>
+        await cache.WriteAsync(() => inner.Value.SaveAsync(link, cancellationToken), await ChangesOfAsync(link, cancellationToken));
 
-    public async Task<FileLink?> AddAsync(FileLink link, CancellationToken cancellationToken)
+    public async Task<FileLink?> AddAsync(FileLink link, CancellationToken cancellationToken) =>
+        await cache.WriteAsync(() => inner.Value.AddAsync(link, cancellationToken), await ChangesOfAsync(link, cancellationToken));
+
+    /// <summary>The link's own key, and, when it is made primary, its siblings': the same write clears their flag.</summary>
+    private async Task<Change[]> ChangesOfAsync(FileLink link, CancellationToken cancellationToken)
     {
-        var changes = new List<Change> { LinkChange(link.Key) };
-        if (link.Primary)
+        if (!link.Primary)
         {
-            var siblings = await inner.Value.ListActiveAsync(link.FileId, cancellationToken);
-            changes.AddRange(siblings.Select(s => LinkChange(s.Key)));
+            return [LinkChange(link.Key)];
         }
-        return await cache.WriteAsync(() => inner.Value.AddAsync(link, cancellationToken), [.. changes]);
+        var siblings = await inner.Value.ListActiveAsync(link.FileId, cancellationToken);
+        return [LinkChange(link.Key), .. siblings.Select(s => LinkChange(s.Key))];
     }
 
     /// <summary>Only inserts, and clears no other link's flag: the new link's key is the one change.</summary>
