@@ -21,6 +21,7 @@ public sealed class SharekeepDbContext(DbContextOptions<SharekeepDbContext> opti
     internal DbSet<ConsoleSessionRow> ConsoleSessions => Set<ConsoleSessionRow>();
     internal DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
     internal DbSet<CounterRow> Counters => Set<CounterRow>();
+    internal DbSet<PasswordFailureRow> PasswordFailures => Set<PasswordFailureRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SharekeepDbContext).Assembly);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
+using Sharekeep.Core.Links.Passwords;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Sessions;
@@ -30,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddCached<IPolicyStore, EfPolicyStore>((inner, cache) => new CachedPolicyStore(inner, cache));
         services.AddCached<IFileStore, EfFileStore>((inner, cache) => new CachedFileStore(inner, cache));
         services.AddCached<IFileLinkStore, EfFileLinkStore>((inner, cache) => new CachedFileLinkStore(inner, cache));
+        services.AddCached<IPasswordFailureStore, EfPasswordFailureStore>((inner, cache) => new CachedPasswordFailureStore(inner, cache));
         // Console sessions are read once per console request, never by visitors: no cache in front of them.
         services.AddScoped<IConsoleSessionStore, EfConsoleSessionStore>();
         // API keys are read on every call made with one, so that a revoke holds on every instance at once: no cache either.

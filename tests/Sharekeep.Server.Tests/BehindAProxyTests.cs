@@ -84,6 +84,8 @@ public sealed class BehindAProxyTests
         var directory = TempDirectory.Create();
         var settings = Settings(directory);
         settings["Sharekeep__Proxy__KnownProxies__0"] = "127.0.0.1";
+        // The link-wide limit, which counts every address, out of the way: this is about telling clients apart.
+        settings["Sharekeep__Passwords__LinkFailures"] = "50";
         await using var server = await ServerProcess.StartAsync(directory, settings);
         var key = await ShareWithPasswordAsync(server);
         using var client = server.CreateClient();

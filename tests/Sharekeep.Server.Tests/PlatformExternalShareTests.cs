@@ -307,7 +307,8 @@ public sealed class PlatformExternalShareTests
     [Fact]
     public async Task FiveWrongPasswords_ThenEvenTheRightOneAnswers429WithRetryAfter()
     {
-        await using var app = new SharekeepApplication();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new SharekeepApplication(services: s => s.AddSingleton<TimeProvider>(clock));
         using var admin = app.Admin();
         using var visitor = app.RawVisitor();
         var key = await admin.ShareFileAsync(new { password = Password });
@@ -320,7 +321,7 @@ public sealed class PlatformExternalShareTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, answer.Status);
         Assert.Equal(StatusCodes.Status429TooManyRequests, answer.Body.GetProperty("statusCode").GetInt32());
-        Assert.Equal(TimeSpan.FromSeconds(60), answer.Headers.RetryAfter!.Delta);
+        Assert.Equal(TimeSpan.FromMinutes(15), answer.Headers.RetryAfter!.Delta);
         Assert.False(answer.Headers.Contains("Set-Cookie"));
     }
 
@@ -337,7 +338,7 @@ public sealed class PlatformExternalShareTests
     }
 
     [Fact]
-    public async Task Lockout_EndsAfterSixtySeconds()
+    public async Task Lockout_EndsWhenTheOldestFailureLeavesTheLinkWindow()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new SharekeepApplication(services: s => s.AddSingleton<TimeProvider>(clock));
@@ -346,7 +347,7 @@ public sealed class PlatformExternalShareTests
         var key = await admin.ShareFileAsync(new { password = Password });
         await GiveWrongPasswordsAsync(visitor, key, 5);
 
-        clock.Advance(TimeSpan.FromSeconds(59));
+        clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
         var stillLocked = await GivePasswordAsync(visitor, key, Password);
         clock.Advance(TimeSpan.FromSeconds(1));
         var open = await GivePasswordAsync(visitor, key, Password);

@@ -91,6 +91,48 @@ public sealed class ScaleOutTests
     }
 
     [PostgresFact]
+    public async Task WrongPasswords_OnBothInstances_CountTogetherForTheLink()
+    {
+        await using var instances = await TwoInstances.StartAsync();
+        using var adminA = TwoInstances.Admin(instances.First);
+        using var visitorA = TwoInstances.Visitor(instances.First);
+        using var visitorB = TwoInstances.Visitor(instances.Second);
+        var key = await adminA.ShareFileAsync(new { password = "Secret123!" });
+        var url = $"/api/2.0/files/share/{key}/password";
+        for (var i = 0; i < 5; i++)
+        {
+            var visitor = i < 3 ? visitorA : visitorB;
+            Assert.Equal(ExternalShareStatus.InvalidPassword, (await visitor.PostAsync(url, new { password = $"Wrong-{i}" })).ShareStatus);
+        }
+
+        var onA = await visitorA.PostAsync(url, new { password = "Secret123!" });
+        var onB = await visitorB.PostAsync(url, new { password = "Secret123!" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, onA.Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, onB.Status);
+    }
+
+    [PostgresFact]
+    public async Task LinkUnlockedOnOneInstance_TakesPasswordsOnTheOtherAtOnce()
+    {
+        await using var instances = await TwoInstances.StartAsync();
+        using var adminA = TwoInstances.Admin(instances.First);
+        using var visitorB = TwoInstances.Visitor(instances.Second);
+        var key = await adminA.ShareFileAsync(new { password = "Secret123!" });
+        var url = $"/api/2.0/files/share/{key}/password";
+        for (var i = 0; i < 5; i++)
+        {
+            await visitorB.PostAsync(url, new { password = $"Wrong-{i}" });
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await visitorB.PostAsync(url, new { password = "Secret123!" })).Status);
+        var linkId = (await adminA.GetAsync("/api/v1/locked-links")).Body[0].GetProperty("linkId").GetGuid();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await adminA.DeleteAsync($"/api/v1/locked-links/{linkId}")).Status);
+
+        Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.PostAsync(url, new { password = "Secret123!" })).ShareStatus == ExternalShareStatus.Ok));
+    }
+
+    [PostgresFact]
     public async Task AnInstanceOnPostgresWithoutAKeyEncryptionKey_WarnsThatEveryInstanceNeedsTheSameOne()
     {
         var directory = TempDirectory.Create();

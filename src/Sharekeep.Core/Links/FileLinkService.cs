@@ -1,5 +1,6 @@
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Keys;
+using Sharekeep.Core.Links.Passwords;
 using Sharekeep.Core.Policy;
 
 namespace Sharekeep.Core.Links;
@@ -10,10 +11,12 @@ public sealed class FileLinkService(
     IFileStore files,
     PolicyService policy,
     ILinkKeyGenerator keys,
-    PasswordAttemptThrottle throttle,
+    PasswordGuard guard,
+    IPasswordFailureStore failures,
     TimeProvider time)
 {
     public const int MaxListPage = 1000;
+    public const int MaxLockedList = 200;
 
     /// <summary>Makes a new link to a file, while external sharing is on.</summary>
     /// <param name="linkId">The id the caller chose for it (the platform lets a client name a new link), or null for a new one.</param>
@@ -165,9 +168,11 @@ public sealed class FileLinkService(
 
     /// <summary>
     /// A visitor's password for a link. The right one opens it (the caller then hands out an unlock for the
-    /// link's current stamp); repeated wrong ones from one client lock that client out of that link for a while.
+    /// link's current stamp). Wrong ones are counted per link, per client network and per both, and past a limit
+    /// the password is not even checked (see <see cref="PasswordGuard"/>).
     /// </summary>
-    public async Task<LinkVisit> TryPasswordAsync(string? key, string? password, string client, CancellationToken cancellationToken)
+    /// <param name="network">The client's network (an IPv4 address, an IPv6 /64), so one holder of many addresses counts once.</param>
+    public async Task<LinkVisit> TryPasswordAsync(string? key, string? password, string network, CancellationToken cancellationToken)
     {
         var (visit, file) = await CheckAsync(key, cancellationToken);
         if (visit.Status != VisitStatus.PasswordRequired)
@@ -175,17 +180,44 @@ public sealed class FileLinkService(
             return visit;
         }
         var link = visit.Link!;
-        if (throttle.TryBegin(link.Id, client) is { } wait)
+        var check = await guard.CheckAsync(
+            failures, link.Id, network, () => password is not null && LinkPasswordHasher.Verify(password, link.PasswordHash!), cancellationToken);
+        return check.Verdict switch
         {
-            return visit with { Status = VisitStatus.TooManyAttempts, RetryAfter = wait };
-        }
-        if (password is null || !LinkPasswordHasher.Verify(password, link.PasswordHash!))
+            PasswordVerdict.Right => visit with { Status = VisitStatus.Ok, File = file },
+            PasswordVerdict.Wrong => visit with { Status = VisitStatus.InvalidPassword },
+            PasswordVerdict.Locked => visit with { Status = VisitStatus.TooManyAttempts, RetryAfter = check.RetryAfter },
+            _ => visit with { Status = VisitStatus.PasswordChecksBusy, RetryAfter = check.RetryAfter },
+        };
+    }
+
+    /// <summary>Links that too many wrong passwords have locked for now, from anywhere, most failures first.</summary>
+    public async Task<IReadOnlyList<LockedLink>> ListLockedAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var since = now - guard.Limits.LinkWindow;
+        var counted = await failures.LinksWithFailuresAsync(since, guard.Limits.LinkFailures, MaxLockedList, cancellationToken);
+        var locked = new List<LockedLink>(counted.Count);
+        foreach (var count in counted)
         {
-            throttle.Failed(link.Id, client);
-            return visit with { Status = VisitStatus.InvalidPassword };
+            var recent = await failures.RecentForLinkAsync(count.LinkId, since, guard.Limits.LinkFailures, cancellationToken);
+            if (guard.LockedUntil(recent) is { } until && until > now && await links.FindAsync(count.LinkId, cancellationToken) is { } link)
+            {
+                locked.Add(new LockedLink(link, count.Failures, until));
+            }
         }
-        throttle.Succeeded(link.Id, client);
-        return visit with { Status = VisitStatus.Ok, File = file };
+        return locked;
+    }
+
+    /// <summary>Forgets a link's wrong passwords, so that it takes tries again at once, on every instance.</summary>
+    public async Task<Outcome<FileLink>> UnlockAsync(Guid linkId, CancellationToken cancellationToken)
+    {
+        if (await links.FindAsync(linkId, cancellationToken) is not { } link)
+        {
+            return Outcome<FileLink>.NotFound("linkId", $"No link has id {linkId}.");
+        }
+        await failures.ForgetLinkAsync(linkId, cancellationToken);
+        return Outcome<FileLink>.Ok(link);
     }
 
     /// <summary>

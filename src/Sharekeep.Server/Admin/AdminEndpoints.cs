@@ -48,6 +48,7 @@ internal static class AdminEndpoints
             .WithFormOptions(multipartBodyLengthLimit: maxRequest);
         actions.MapPost("/links", CreateLinkAsync);
         actions.MapPost("/files/{fileId:guid}/links/{linkId:guid}/revoke", RevokeLinkAsync);
+        actions.MapPost("/links/{linkId:guid}/unlock", UnlockLinkAsync);
         actions.MapPost("/sessions/{sessionId:guid}/end", EndSessionAsync);
         actions.MapPost("/keys", CreateKeyAsync);
         actions.MapPost("/keys/{keyId:guid}/revoke", RevokeKeyAsync);
@@ -223,6 +224,9 @@ internal static class AdminEndpoints
         return await ConsolePageAsync(
             context, reader, null, AdminNotices.Code(AdminNotice.KeyCreated), [], StatusCodes.Status200OK, cancellationToken, issued);
     }
+
+    private static async Task<RedirectHttpResult> UnlockLinkAsync(Guid linkId, FileLinkService links, CancellationToken cancellationToken) =>
+        Back((await links.UnlockAsync(linkId, cancellationToken)).IsOk ? AdminNotice.LinkUnlocked : AdminNotice.NotFound);
 
     private static async Task<RedirectHttpResult> RevokeKeyAsync(Guid keyId, ApiKeyService keys, CancellationToken cancellationToken) =>
         Back(await keys.RevokeAsync(keyId, cancellationToken) ? AdminNotice.KeyRevoked : AdminNotice.NotFound);

@@ -24,6 +24,7 @@ internal enum AdminNotice
     SessionEnded,
     KeyCreated,
     KeyRevoked,
+    LinkUnlocked,
 }
 
 /// <summary>
@@ -60,6 +61,7 @@ internal static class AdminNotices
         AdminNotice.SessionEnded => "The session is ended: its browser is signed out.",
         AdminNotice.KeyCreated => "The API key is made. Copy it now: it is shown this once and never again.",
         AdminNotice.KeyRevoked => "The API key is revoked: it opens nothing any more, and console sessions opened with it are over.",
+        AdminNotice.LinkUnlocked => "The link takes passwords again: its wrong ones are forgotten, on every instance.",
         AdminNotice.UnreadableForm => "The form could not be read (too large, or not a form); nothing was changed.",
         _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, null),
     };

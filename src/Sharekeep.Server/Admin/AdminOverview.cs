@@ -1,6 +1,7 @@
 using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
+using Sharekeep.Core.Links.Passwords;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Sessions;
@@ -25,6 +26,7 @@ public sealed record AdminOverview(
     IReadOnlyList<ConsoleSession> Sessions,
     Guid? CurrentSession,
     IReadOnlyList<ApiKey> Keys,
+    IReadOnlyList<LockedLink> LockedLinks,
     DateTimeOffset Now)
 {
     /// <summary>The key just made, shown on this one page and never again.</summary>
@@ -136,6 +138,6 @@ internal sealed class AdminOverviewReader(
         IReadOnlyList<ApiKey> apiKeys = [.. active, .. recent.Where(k => k.Revoked is not null)];
         return new AdminOverview(
             current, lastChanges, shown, term, reports, dashboards, storedFiles, audit, AdminNotices.Message(notice), errors, form,
-            open, AdminSession.SessionIdOf(request.HttpContext.User), apiKeys, now);
+            open, AdminSession.SessionIdOf(request.HttpContext.User), apiKeys, await links.ListLockedAsync(cancellationToken), now);
     }
 }

@@ -3,6 +3,7 @@ using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Keys;
 using Sharekeep.Core.Links;
+using Sharekeep.Core.Links.Passwords;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Sessions;
@@ -25,6 +26,10 @@ internal static class DomainExtensions
         builder.Services.AddOptions<SharingOptions>().BindConfiguration(SharingOptions.Section);
         builder.Services.AddOptions<FilesOptions>()
             .BindConfiguration(FilesOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<PasswordOptions>()
+            .BindConfiguration(PasswordOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<Dialects.DocumentPlatform.DocumentPlatformOptions>()
@@ -52,7 +57,8 @@ internal static class DomainExtensions
         builder.Services.AddScoped<FileLinkService>();
         builder.Services.AddScoped<ConsoleSessionService>();
         builder.Services.AddScoped<ApiKeyService>();
-        builder.Services.AddSingleton<PasswordAttemptThrottle>();
+        builder.Services.AddSingleton(sp => new PasswordGuard(
+            sp.GetRequiredService<IOptions<PasswordOptions>>().Value.ToLimits(), sp.GetRequiredService<TimeProvider>()));
         return builder;
     }
 }

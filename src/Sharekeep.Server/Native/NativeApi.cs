@@ -22,6 +22,7 @@ internal static class NativeApi
         api.MapDashboards();
         api.MapShares();
         api.MapFiles();
+        api.MapLockedLinks();
         api.MapPolicy();
         api.MapKeys();
         return api;

@@ -5,7 +5,7 @@ namespace Sharekeep.Server.Public;
 
 internal static class ClientAddress
 {
-    /// <summary>Who is trying passwords, for the brute-force brake: the peer's IP address.</summary>
+    /// <summary>The peer's IP address (after a trusted proxy's forwarding headers), as it is.</summary>
     public static string Of(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>

@@ -63,7 +63,7 @@ internal static class FileLinkPages
             }
             return page;
         }
-        var visit = await links.TryPasswordAsync(key, context.Request.Form["password"].FirstOrDefault(), ClientAddress.Of(context), cancellationToken);
+        var visit = await links.TryPasswordAsync(key, context.Request.Form["password"].FirstOrDefault(), ClientAddress.NetworkOf(context), cancellationToken);
         if (visit.IsOpen)
         {
             cookies.IssueIfUnlocked(context, visit);
@@ -126,7 +126,7 @@ internal static class FileLinkPages
             VisitStatus.Ok or VisitStatus.PasswordRequired or VisitStatus.InvalidPassword => StatusCodes.Status200OK,
             _ => StatusOf(visit.Status).Status,
         };
-        if (visit.Status == VisitStatus.TooManyAttempts)
+        if (visit.Status is VisitStatus.TooManyAttempts or VisitStatus.PasswordChecksBusy)
         {
             context.Response.Headers.RetryAfter = RetryAfter.Seconds(visit.RetryAfter!.Value);
         }
@@ -144,6 +144,7 @@ internal static class FileLinkPages
         VisitStatus.ExternalSharingDisabled => (StatusCodes.Status403Forbidden, "Sharing of files by link is turned off."),
         VisitStatus.PasswordRequired or VisitStatus.InvalidPassword => (StatusCodes.Status401Unauthorized, "This link needs its password: open its page and give it there."),
         VisitStatus.TooManyAttempts => (StatusCodes.Status429TooManyRequests, "Too many wrong passwords; wait before trying again."),
+        VisitStatus.PasswordChecksBusy => (StatusCodes.Status429TooManyRequests, "Many passwords are being checked right now; try again in a moment."),
         VisitStatus.Revoked => (StatusCodes.Status404NotFound, "This link was revoked."),
         _ => (StatusCodes.Status404NotFound, "There is nothing at this link."),
     };

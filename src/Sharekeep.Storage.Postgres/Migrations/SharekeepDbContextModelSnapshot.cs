@@ -266,6 +266,34 @@ namespace Sharekeep.Storage.Postgres.Migrations
                     b.ToTable("Files", (string)null);
                 });
 
+            modelBuilder.Entity("Sharekeep.Storage.Entities.PasswordFailureRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("LinkId", "At");
+
+                    b.HasIndex("Network", "At");
+
+                    b.ToTable("PasswordFailures", (string)null);
+                });
+
             modelBuilder.Entity("Sharekeep.Storage.Entities.PolicyAuditRow", b =>
                 {
                     b.Property<long>("Id")

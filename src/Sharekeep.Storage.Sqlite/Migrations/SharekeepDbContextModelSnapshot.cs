@@ -259,6 +259,34 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                     b.ToTable("Files", (string)null);
                 });
 
+            modelBuilder.Entity("Sharekeep.Storage.Entities.PasswordFailureRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("LinkId", "At");
+
+                    b.HasIndex("Network", "At");
+
+                    b.ToTable("PasswordFailures", (string)null);
+                });
+
             modelBuilder.Entity("Sharekeep.Storage.Entities.PolicyAuditRow", b =>
                 {
                     b.Property<long>("Id")

@@ -9,6 +9,10 @@ public enum ChangeArea
     Dashboard,
     File,
     FileLink,
+    /// <summary>A link's wrong passwords (keyed by link id).</summary>
+    PasswordLink,
+    /// <summary>A client network's wrong passwords (keyed by network).</summary>
+    PasswordNetwork,
 }
 
 /// <summary>One changed record, as announced between instances: "area:key".</summary>
@@ -27,6 +31,8 @@ public readonly record struct Change(ChangeArea Area, string Key)
         ["dashboard"] = ChangeArea.Dashboard,
         ["file"] = ChangeArea.File,
         ["filelink"] = ChangeArea.FileLink,
+        ["passwordlink"] = ChangeArea.PasswordLink,
+        ["passwordnet"] = ChangeArea.PasswordNetwork,
     };
 
     /// <summary>Reads a notice's payload; null for one this version does not know, which then clears everything.</summary>

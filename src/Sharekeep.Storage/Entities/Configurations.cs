@@ -132,3 +132,16 @@ internal sealed class ApiKeyRowConfiguration : IEntityTypeConfiguration<ApiKeyRo
         builder.HasIndex(k => k.Created);
     }
 }
+
+internal sealed class PasswordFailureRowConfiguration : IEntityTypeConfiguration<PasswordFailureRow>
+{
+    public void Configure(EntityTypeBuilder<PasswordFailureRow> builder)
+    {
+        builder.ToTable("PasswordFailures");
+        builder.Property(f => f.Network).HasMaxLength(64);
+        // The two counts a try reads: a link's newest failures, a network's newest failures.
+        builder.HasIndex(f => new { f.LinkId, f.At });
+        builder.HasIndex(f => new { f.Network, f.At });
+        builder.HasIndex(f => f.At);
+    }
+}

@@ -111,3 +111,11 @@ internal sealed class CounterRow
     public required string Name { get; set; }
     public long Value { get; set; }
 }
+
+internal sealed class PasswordFailureRow
+{
+    public Guid Id { get; set; }
+    public Guid LinkId { get; set; }
+    public required string Network { get; set; }
+    public DateTimeOffset At { get; set; }
+}

@@ -3,6 +3,7 @@ using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Keys;
 using Sharekeep.Core.Links;
+using Sharekeep.Core.Links.Passwords;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
@@ -18,9 +19,9 @@ internal sealed class Domain
         Resources = new ResourceService(ResourceStore, Clock);
         Sharing = new SharingService(ShareStore, ResourceStore, Policy, new RandomLinkKeyGenerator(), Clock);
         Views = new SharedViews(Sharing, ResourceStore);
-        Throttle = new PasswordAttemptThrottle(Clock);
+        Guard = new PasswordGuard(new PasswordLimits(), Clock);
         Files = new FileService(FileStore, ContentStore, Clock);
-        Links = new FileLinkService(LinkStore, FileStore, Policy, new RandomLinkKeyGenerator(), Throttle, Clock);
+        Links = new FileLinkService(LinkStore, FileStore, Policy, new RandomLinkKeyGenerator(), Guard, PasswordFailures, Clock);
     }
 
     /// <summary>Who the tests act as: the bootstrap secret.</summary>
@@ -37,7 +38,8 @@ internal sealed class Domain
     public InMemoryFileStore FileStore { get; } = new();
     public InMemoryFileLinkStore LinkStore { get; } = new();
     public InMemoryContentStore ContentStore { get; } = new();
-    public PasswordAttemptThrottle Throttle { get; }
+    public PasswordGuard Guard { get; }
+    public InMemoryPasswordFailureStore PasswordFailures { get; } = new();
     public FileService Files { get; }
     public FileLinkService Links { get; }
 

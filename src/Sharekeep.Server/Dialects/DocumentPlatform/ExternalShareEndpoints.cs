@@ -37,12 +37,15 @@ internal static class ExternalShareEndpoints
         string key, SharePasswordRequest? request, HttpContext context, FileLinkService links, LinkUnlockCookies cookies,
         IOptions<DocumentPlatformOptions> options, CancellationToken cancellationToken)
     {
-        var visit = await links.TryPasswordAsync(key, request?.Password, ClientAddress.Of(context), cancellationToken);
-        if (visit.Status == VisitStatus.TooManyAttempts)
+        var visit = await links.TryPasswordAsync(key, request?.Password, ClientAddress.NetworkOf(context), cancellationToken);
+        if (visit.Status is VisitStatus.TooManyAttempts or VisitStatus.PasswordChecksBusy)
         {
             context.Response.Headers.RetryAfter = RetryAfter.Seconds(visit.RetryAfter!.Value);
             return PlatformResults.Error(
-                StatusCodes.Status429TooManyRequests, "Too many wrong passwords for this link; wait before trying again.");
+                StatusCodes.Status429TooManyRequests,
+                visit.Status == VisitStatus.TooManyAttempts
+                    ? "Too many wrong passwords for this link; wait before trying again."
+                    : "Many passwords are being checked right now; try again in a moment.");
         }
         cookies.IssueIfUnlocked(context, visit);
         return PlatformResults.Ok(context, ToResponse(visit, options.Value.TenantId));

@@ -1,0 +1,4 @@
+namespace Sharekeep.Core.Links.Passwords;
+
+/// <summary>A link that takes no password tries until <see cref="LockedUntil"/>, unless an administrator unlocks it.</summary>
+public sealed record LockedLink(FileLink Link, int Failures, DateTimeOffset LockedUntil);

@@ -1,0 +1,38 @@
+namespace Sharekeep.Core.Links.Passwords;
+
+/// <summary>
+/// How many wrong passwords are checked before guessing stops, counted three ways: per link from anywhere (so
+/// many addresses do not multiply a link's guesses), per client network across all links (so one holder of a
+/// network cannot spread guesses over many links), and per link and network (a brief pause for one visitor who
+/// mistypes). Each window slides: a count falls as its oldest failure ages out. Also how much hashing may run at
+/// once, so that guessing cannot take the CPU from everybody else.
+/// </summary>
+public sealed record PasswordLimits
+{
+    public int LinkFailures { get; init; } = 5;
+
+    public TimeSpan LinkWindow { get; init; } = TimeSpan.FromMinutes(15);
+
+    public int NetworkFailures { get; init; } = 20;
+
+    public TimeSpan NetworkWindow { get; init; } = TimeSpan.FromMinutes(15);
+
+    public int ClientFailures { get; init; } = 5;
+
+    public TimeSpan ClientWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Hashes computed at the same time; each takes a core for a fifth of a second.</summary>
+    public int ConcurrentChecks { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Tries that may wait for a free check; beyond them a try is refused at once.</summary>
+    public int QueuedChecks { get; init; } = 2 * Environment.ProcessorCount;
+
+    /// <summary>
+    /// Hashes started per second, sustained: at one per core, guessing holds at most about a fifth of the CPU
+    /// however many tries arrive, and the rest of the service keeps its speed.
+    /// </summary>
+    public int ChecksPerSecond { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The longest window: failures older than this count for nothing and may be deleted.</summary>
+    public TimeSpan Retention => new[] { LinkWindow, NetworkWindow, ClientWindow }.Max();
+}

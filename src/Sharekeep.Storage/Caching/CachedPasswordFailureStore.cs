@@ -1,0 +1,58 @@
+using Sharekeep.Core.Links.Passwords;
+
+namespace Sharekeep.Storage.Caching;
+
+/// <summary>
+/// A link's and a network's newest failures from memory, so that a flood of tries on a locked link costs no query.
+/// Every failure recorded (here, or on another instance through its change notice) drops the two lists it
+/// lengthens; a list read earlier only loses rows as they age, which the reader filters out by time.
+/// </summary>
+internal sealed class CachedPasswordFailureStore(Lazy<IPasswordFailureStore> inner, StorageCache cache) : IPasswordFailureStore
+{
+    public async Task<IReadOnlyList<PasswordFailure>> RecentForLinkAsync(
+        Guid linkId, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        var cached = await cache.GetOrLoadAsync(
+            ChangeArea.PasswordLink,
+            linkId.ToString(),
+            async () => new Newest<PasswordFailure>(await inner.Value.RecentForLinkAsync(linkId, since, limit, cancellationToken)));
+        return [.. cached!.Rows.TakeWhile(f => f.At > since).Take(limit)];
+    }
+
+    public async Task<IReadOnlyList<DateTimeOffset>> RecentForNetworkAsync(
+        string network, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        var cached = await cache.GetOrLoadAsync(
+            ChangeArea.PasswordNetwork,
+            network,
+            async () => new Newest<DateTimeOffset>(await inner.Value.RecentForNetworkAsync(network, since, limit, cancellationToken)));
+        return [.. cached!.Rows.TakeWhile(at => at > since).Take(limit)];
+    }
+
+    public Task RecordAsync(PasswordFailure failure, CancellationToken cancellationToken) =>
+        cache.WriteAsync(
+            () => inner.Value.RecordAsync(failure, cancellationToken),
+            LinkChange(failure.LinkId),
+            NetworkChange(failure.Network));
+
+    public Task<IReadOnlyList<LinkFailureCount>> LinksWithFailuresAsync(
+        DateTimeOffset since, int atLeast, int limit, CancellationToken cancellationToken) =>
+        inner.Value.LinksWithFailuresAsync(since, atLeast, limit, cancellationToken);
+
+    /// <summary>The networks the link's failures came from count fewer failures afterwards, so their lists go too.</summary>
+    public async Task<int> ForgetLinkAsync(Guid linkId, CancellationToken cancellationToken)
+    {
+        var rows = await inner.Value.RecentForLinkAsync(linkId, DateTimeOffset.MinValue, int.MaxValue, cancellationToken);
+        Change[] changes = [LinkChange(linkId), .. rows.Select(f => f.Network).Distinct(StringComparer.Ordinal).Select(NetworkChange)];
+        return await cache.WriteAsync(() => inner.Value.ForgetLinkAsync(linkId, cancellationToken), changes);
+    }
+
+    /// <summary>Only failures outside every window go, which no reader counts: nothing cached changes meaning.</summary>
+    public Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) => inner.Value.PruneAsync(before, cancellationToken);
+
+    private static Change LinkChange(Guid linkId) => new(ChangeArea.PasswordLink, linkId.ToString());
+
+    private static Change NetworkChange(string network) => new(ChangeArea.PasswordNetwork, network);
+
+    private sealed record Newest<T>(IReadOnlyList<T> Rows);
+}

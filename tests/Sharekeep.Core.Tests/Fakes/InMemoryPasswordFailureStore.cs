@@ -1,0 +1,71 @@
+using Sharekeep.Core.Links.Passwords;
+
+namespace Sharekeep.Core.Tests.Fakes;
+
+internal sealed class InMemoryPasswordFailureStore : IPasswordFailureStore
+{
+    private readonly List<PasswordFailure> _failures = [];
+    private readonly Lock _lock = new();
+
+    public int Recorded { get; private set; }
+
+    public Task<IReadOnlyList<PasswordFailure>> RecentForLinkAsync(Guid linkId, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<PasswordFailure>>(
+                [.. _failures.Where(f => f.LinkId == linkId && f.At > since).OrderByDescending(f => f.At).Take(limit)]);
+        }
+    }
+
+    public Task<IReadOnlyList<DateTimeOffset>> RecentForNetworkAsync(string network, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<DateTimeOffset>>(
+                [.. _failures.Where(f => f.Network == network && f.At > since).OrderByDescending(f => f.At).Take(limit).Select(f => f.At)]);
+        }
+    }
+
+    public Task RecordAsync(PasswordFailure failure, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _failures.Add(failure);
+            Recorded++;
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<LinkFailureCount>> LinksWithFailuresAsync(DateTimeOffset since, int atLeast, int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<LinkFailureCount>>(
+            [
+                .. _failures.Where(f => f.At > since).GroupBy(f => f.LinkId)
+                    .Where(g => g.Count() >= atLeast)
+                    .OrderByDescending(g => g.Count())
+                    .Take(limit)
+                    .Select(g => new LinkFailureCount(g.Key, g.Count())),
+            ]);
+        }
+    }
+
+    public Task<int> ForgetLinkAsync(Guid linkId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_failures.RemoveAll(f => f.LinkId == linkId));
+        }
+    }
+
+    public Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _failures.RemoveAll(f => f.At < before);
+        }
+        return Task.CompletedTask;
+    }
+}
