@@ -12,6 +12,7 @@ using NpgsqlTypes;
 // bench/run.sh's helper. Usage:
 //   seed       sqlite|postgres <database file | connection string> <count> <file id>
 //   seed-pages sqlite|postgres <database file | connection string> <reports> <dashboards>
+//   seed-shapes sqlite|postgres <database file | connection string> <keys out>
 //   sample     sqlite|postgres <database file | connection string> <count> <report keys out> <link keys out>
 //              <page report keys out> <dashboard keys out>
 //   propagation <instance A> <instance B> <secret> <share id> <toggles>
@@ -21,6 +22,7 @@ return args switch
         await Seed(provider, target, int.Parse(count, CultureInfo.InvariantCulture), Guid.Parse(fileId)),
     ["seed-pages", var provider, var target, var reports, var dashboards] =>
         await SeedPages(provider, target, int.Parse(reports, CultureInfo.InvariantCulture), int.Parse(dashboards, CultureInfo.InvariantCulture)),
+    ["seed-shapes", var provider, var target, var keys] => await SeedShapes(provider, target, keys),
     ["sample", var provider, var target, var count, var reportKeys, var linkKeys, var pageKeys, var dashboardKeys] =>
         await Sample(provider, target, int.Parse(count, CultureInfo.InvariantCulture), reportKeys, linkKeys, pageKeys, dashboardKeys),
     ["propagation", var a, var b, var secret, var shareId, var toggles] =>
@@ -30,7 +32,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed|seed-pages|sample|propagation ... (see bench/run.sh)");
+    Console.Error.WriteLine("usage: seed|seed-pages|seed-shapes|sample|propagation ... (see bench/run.sh)");
     return 2;
 }
 
@@ -128,14 +130,14 @@ static async Task<int> Sample(
     string provider, string target, int count, string reportKeysPath, string linkKeysPath, string pageKeysPath, string dashboardKeysPath)
 {
     // random() exists in both SQLite and PostgreSQL.
-    string Reports(string match) => $"""
+    string Reports(string prefix) => $"""
         SELECT s."Id" FROM "Shares" s JOIN "Reports" r ON r."Id" = s."ResourceId"
-        WHERE s."Revoked" IS NULL AND s."Kind" = 1 AND r."Name" {match} '{PageReportPrefix}%' ORDER BY random() LIMIT {count}
+        WHERE s."Revoked" IS NULL AND s."Kind" = 1 AND r."Name" LIKE '{prefix} %' ORDER BY random() LIMIT {count}
         """;
-    await File.WriteAllLinesAsync(reportKeysPath, await Query(provider, target, Reports("NOT LIKE")));
+    await File.WriteAllLinesAsync(reportKeysPath, await Query(provider, target, Reports("Report")));
     await File.WriteAllLinesAsync(linkKeysPath, await Query(provider, target,
         $"""SELECT "Key" FROM "FileLinks" WHERE "Revoked" IS NULL AND "PasswordHash" IS NULL ORDER BY random() LIMIT {count}"""));
-    await File.WriteAllLinesAsync(pageKeysPath, await Query(provider, target, Reports("LIKE")));
+    await File.WriteAllLinesAsync(pageKeysPath, await Query(provider, target, Reports(PageReportPrefix)));
     await File.WriteAllLinesAsync(dashboardKeysPath, await Query(provider, target,
         $"""SELECT "Id" FROM "Shares" WHERE "Revoked" IS NULL AND "Kind" = 2 ORDER BY random() LIMIT {count}"""));
     return 0;
@@ -147,15 +149,10 @@ static async Task<int> SeedPages(string provider, string target, int reports, in
 {
     var watch = Stopwatch.StartNew();
     var created = DateTimeOffset.UtcNow.UtcTicks;
-    // EF Core keeps a GUID as upper-case text in SQLite and as uuid in PostgreSQL.
-    object Id(Guid id) => provider == "sqlite" ? id.ToString().ToUpperInvariant() : id;
-    await using DbConnection connection = provider == "sqlite"
-        ? new SqliteConnection($"Data Source={target};Pooling=False")
-        : new NpgsqlConnection(target);
-    await connection.OpenAsync();
+    object Id(Guid id) => DatabaseId(provider, id);
+    await using var connection = await OpenAsync(provider, target);
     await using var transaction = await connection.BeginTransactionAsync();
-    var report = Prepare(connection, transaction, """INSERT INTO "Reports" ("Id", "Name", "DataJson", "Created") VALUES (@id, @name, @data, @created)""");
-    var share = Prepare(connection, transaction, """INSERT INTO "Shares" ("Id", "Kind", "ResourceId", "Created") VALUES (@id, @kind, @resource, @created)""");
+    var (report, share) = ReportCommands(connection, transaction);
     var dashboard = Prepare(connection, transaction, """INSERT INTO "Dashboards" ("Id", "Name", "Created") VALUES (@id, @name, @created)""");
     var member = Prepare(connection, transaction, """INSERT INTO "DashboardReports" ("DashboardId", "ReportId", "Position") VALUES (@dashboard, @report, @position)""");
     var reportIds = new List<Guid>(reports);
@@ -182,6 +179,51 @@ static async Task<int> SeedPages(string provider, string target, int reports, in
     Console.Error.WriteLine($"seeded {reports} 50-row reports and {dashboards} dashboards, each shared, into {provider} in {watch.Elapsed.TotalSeconds:F1} s");
     return 0;
 }
+
+// The shapes of data issue 13 found to make huge pages, each as one shared report, and a 50-row report beside them:
+// for the cold-page check, one request each to a page nobody has opened. Written out as "key<TAB>label" lines.
+static async Task<int> SeedShapes(string provider, string target, string keysPath)
+{
+    (string Label, string Data)[] shapes =
+    [
+        ("50 rows", PageReportData(new Random(50))),
+        // 61 KB: every row as wide as the header.
+        ("20 000 empty columns x 500 rows", $"{{\"columns\":[{string.Join(',', Enumerable.Repeat("\"\"", 20_000))}],\"rows\":[{string.Join(',', Enumerable.Repeat("[]", 500))}]}}"),
+        // 141 KB: columns from the records' keys.
+        ("200 records x 50 keys", System.Text.Json.JsonSerializer.Serialize(Enumerable.Range(0, 200).Select(r =>
+            Enumerable.Range(0, 50).ToDictionary(k => $"col_{k:D2}", k => (r * 50) + k)))),
+    ];
+    var created = DateTimeOffset.UtcNow.UtcTicks;
+    await using var connection = await OpenAsync(provider, target);
+    await using var transaction = await connection.BeginTransactionAsync();
+    var (report, share) = ReportCommands(connection, transaction);
+    var lines = new List<string>();
+    foreach (var (label, data) in shapes)
+    {
+        var id = DatabaseId(provider, Guid.NewGuid());
+        var key = NewKey();
+        await Execute(report, ("id", id), ("name", $"Shape {label}"), ("data", data), ("created", created));
+        await Execute(share, ("id", key), ("kind", 1), ("resource", id), ("created", created));
+        lines.Add($"{key}\t{label} ({data.Length / 1024} KB of data)");
+    }
+    await transaction.CommitAsync();
+    await File.WriteAllLinesAsync(keysPath, lines);
+    return 0;
+}
+
+// EF Core keeps a GUID as upper-case text in SQLite and as uuid in PostgreSQL.
+static object DatabaseId(string provider, Guid id) => provider == "sqlite" ? id.ToString().ToUpperInvariant() : id;
+
+static async Task<DbConnection> OpenAsync(string provider, string target)
+{
+    DbConnection connection = provider == "sqlite" ? new SqliteConnection($"Data Source={target};Pooling=False") : new NpgsqlConnection(target);
+    await connection.OpenAsync();
+    return connection;
+}
+
+static (DbCommand Report, DbCommand Share) ReportCommands(DbConnection connection, DbTransaction transaction) => (
+    Prepare(connection, transaction, """INSERT INTO "Reports" ("Id", "Name", "DataJson", "Created") VALUES (@id, @name, @data, @created)"""),
+    Prepare(connection, transaction, """INSERT INTO "Shares" ("Id", "Kind", "ResourceId", "Created") VALUES (@id, @kind, @resource, @created)"""));
 
 // Sales by region and month, the kind of summary a report is: the first column labels the rows, numbers follow.
 static string PageReportData(Random random)
