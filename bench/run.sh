@@ -382,7 +382,9 @@ table=$(awk -F'\t' -v small="$small" '
     vs_small = ($3 != "-" && $3 != small && (key in at_small)) ? sprintf("%.2f", $4 / at_small[key]) : ""
     vs_ceiling = ($1 != "download" && $1 != "nginx" && ceiling > 0) ? sprintf("%.2f", $4 / ceiling) : ""
     vs_nginx = ($1 == "download" && anchor > 0) ? sprintf("%.2f", $4 / anchor) : ""
-    printf "| %s | %s | %d | %.2f | %.2f | %s | %s | %s | %d | %d %% | %d | %d |\n", $2, $3, $4, $5 / 1000, $6 / 1000,
+    # No answer within the run has no latency to show (wrk reports 0).
+    p50 = $4 > 0 ? sprintf("%.2f", $5 / 1000) : "-"; p99 = $4 > 0 ? sprintf("%.2f", $6 / 1000) : "-"
+    printf "| %s | %s | %d | %s | %s | %s | %s | %s | %d | %d %% | %d | %d |\n", $2, $3, $4, p50, p99,
       vs_ceiling, vs_nginx, vs_small, $7, $8, $9, $10 }
 ' "$results")
 networks=$((attack_addresses / 5 + attack_networks_v6))
