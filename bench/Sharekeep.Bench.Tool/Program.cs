@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -9,15 +10,21 @@ using Npgsql;
 using NpgsqlTypes;
 
 // bench/run.sh's helper. Usage:
-//   seed   sqlite|postgres <database file | connection string> <count> <file id>
-//   sample sqlite|postgres <database file | connection string> <count> <report keys out> <link keys out>
+//   seed       sqlite|postgres <database file | connection string> <count> <file id>
+//   seed-pages sqlite|postgres <database file | connection string> <reports> <dashboards>
+//   seed-shapes sqlite|postgres <database file | connection string> <keys out>
+//   sample     sqlite|postgres <database file | connection string> <count> <report keys out> <link keys out>
+//              <page report keys out> <dashboard keys out>
 //   propagation <instance A> <instance B> <secret> <share id> <toggles>
 return args switch
 {
     ["seed", var provider, var target, var count, var fileId] =>
         await Seed(provider, target, int.Parse(count, CultureInfo.InvariantCulture), Guid.Parse(fileId)),
-    ["sample", var provider, var target, var count, var reportKeys, var linkKeys] =>
-        await Sample(provider, target, int.Parse(count, CultureInfo.InvariantCulture), reportKeys, linkKeys),
+    ["seed-pages", var provider, var target, var reports, var dashboards] =>
+        await SeedPages(provider, target, int.Parse(reports, CultureInfo.InvariantCulture), int.Parse(dashboards, CultureInfo.InvariantCulture)),
+    ["seed-shapes", var provider, var target, var keys] => await SeedShapes(provider, target, keys),
+    ["sample", var provider, var target, var count, var reportKeys, var linkKeys, var pageKeys, var dashboardKeys] =>
+        await Sample(provider, target, int.Parse(count, CultureInfo.InvariantCulture), reportKeys, linkKeys, pageKeys, dashboardKeys),
     ["propagation", var a, var b, var secret, var shareId, var toggles] =>
         await Propagation(new Uri(a), new Uri(b), secret, shareId, int.Parse(toggles, CultureInfo.InvariantCulture)),
     _ => Usage(),
@@ -25,7 +32,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed|sample|propagation ... (see bench/run.sh)");
+    Console.Error.WriteLine("usage: seed|seed-pages|seed-shapes|sample|propagation ... (see bench/run.sh)");
     return 2;
 }
 
@@ -116,15 +123,140 @@ static async Task<int> Seed(string provider, string target, int count, Guid file
     return 0;
 }
 
-// Keys for wrk to rotate through, drawn uniformly from every share and link in the database.
-static async Task<int> Sample(string provider, string target, int count, string reportKeysPath, string linkKeysPath)
+// Keys for wrk to rotate through, drawn uniformly from every share and link in the database: evaluate and resolve
+// from the small bulk reports and the links without a password, the page scenarios from the 50-row reports and
+// the dashboards seed-pages made.
+static async Task<int> Sample(
+    string provider, string target, int count, string reportKeysPath, string linkKeysPath, string pageKeysPath, string dashboardKeysPath)
 {
     // random() exists in both SQLite and PostgreSQL.
-    var reportKeys = await Query(provider, target, $"""SELECT "Id" FROM "Shares" WHERE "Revoked" IS NULL AND "Kind" = 1 ORDER BY random() LIMIT {count}""");
-    var linkKeys = await Query(provider, target, $"""SELECT "Key" FROM "FileLinks" WHERE "Revoked" IS NULL ORDER BY random() LIMIT {count}""");
-    await File.WriteAllLinesAsync(reportKeysPath, reportKeys);
-    await File.WriteAllLinesAsync(linkKeysPath, linkKeys);
+    string Reports(string prefix) => $"""
+        SELECT s."Id" FROM "Shares" s JOIN "Reports" r ON r."Id" = s."ResourceId"
+        WHERE s."Revoked" IS NULL AND s."Kind" = 1 AND r."Name" LIKE '{prefix} %' ORDER BY random() LIMIT {count}
+        """;
+    await File.WriteAllLinesAsync(reportKeysPath, await Query(provider, target, Reports("Report")));
+    await File.WriteAllLinesAsync(linkKeysPath, await Query(provider, target,
+        $"""SELECT "Key" FROM "FileLinks" WHERE "Revoked" IS NULL AND "PasswordHash" IS NULL ORDER BY random() LIMIT {count}"""));
+    await File.WriteAllLinesAsync(pageKeysPath, await Query(provider, target, Reports(PageReportPrefix)));
+    await File.WriteAllLinesAsync(dashboardKeysPath, await Query(provider, target,
+        $"""SELECT "Id" FROM "Shares" WHERE "Revoked" IS NULL AND "Kind" = 2 ORDER BY random() LIMIT {count}"""));
     return 0;
+}
+
+// Reports as a person shares them, for the page scenarios: 50 rows of six columns (about 3 KB of JSON each), one
+// active share each; and dashboards of four of them, one share each. Few enough for plain prepared inserts.
+static async Task<int> SeedPages(string provider, string target, int reports, int dashboards)
+{
+    var watch = Stopwatch.StartNew();
+    var created = DateTimeOffset.UtcNow.UtcTicks;
+    object Id(Guid id) => DatabaseId(provider, id);
+    await using var connection = await OpenAsync(provider, target);
+    await using var transaction = await connection.BeginTransactionAsync();
+    var (report, share) = ReportCommands(connection, transaction);
+    var dashboard = Prepare(connection, transaction, """INSERT INTO "Dashboards" ("Id", "Name", "Created") VALUES (@id, @name, @created)""");
+    var member = Prepare(connection, transaction, """INSERT INTO "DashboardReports" ("DashboardId", "ReportId", "Position") VALUES (@dashboard, @report, @position)""");
+    var reportIds = new List<Guid>(reports);
+    var random = new Random(reports);
+    for (var i = 0; i < reports; i++)
+    {
+        var id = Guid.NewGuid();
+        reportIds.Add(id);
+        await Execute(report, ("id", Id(id)), ("name", $"{PageReportPrefix} {i}"), ("data", PageReportData(random)), ("created", created));
+        await Execute(share, ("id", NewKey()), ("kind", 1), ("resource", Id(id)), ("created", created));
+    }
+    for (var d = 0; d < dashboards && reportIds.Count >= DashboardReports; d++)
+    {
+        var id = Guid.NewGuid();
+        await Execute(dashboard, ("id", Id(id)), ("name", $"Dashboard {d}"), ("created", created));
+        for (var position = 0; position < DashboardReports; position++)
+        {
+            var reportId = reportIds[(d * DashboardReports + position) % reportIds.Count];
+            await Execute(member, ("dashboard", Id(id)), ("report", Id(reportId)), ("position", position));
+        }
+        await Execute(share, ("id", NewKey()), ("kind", 2), ("resource", Id(id)), ("created", created));
+    }
+    await transaction.CommitAsync();
+    Console.Error.WriteLine($"seeded {reports} 50-row reports and {dashboards} dashboards, each shared, into {provider} in {watch.Elapsed.TotalSeconds:F1} s");
+    return 0;
+}
+
+// The shapes of data issue 13 found to make huge pages, each as one shared report, and a 50-row report beside them:
+// for the cold-page check, one request each to a page nobody has opened. Written out as "key<TAB>label" lines.
+static async Task<int> SeedShapes(string provider, string target, string keysPath)
+{
+    (string Label, string Data)[] shapes =
+    [
+        ("50 rows", PageReportData(new Random(50))),
+        // 61 KB: every row as wide as the header.
+        ("20 000 empty columns x 500 rows", $"{{\"columns\":[{string.Join(',', Enumerable.Repeat("\"\"", 20_000))}],\"rows\":[{string.Join(',', Enumerable.Repeat("[]", 500))}]}}"),
+        // 141 KB: columns from the records' keys.
+        ("200 records x 50 keys", System.Text.Json.JsonSerializer.Serialize(Enumerable.Range(0, 200).Select(r =>
+            Enumerable.Range(0, 50).ToDictionary(k => $"col_{k:D2}", k => (r * 50) + k)))),
+    ];
+    var created = DateTimeOffset.UtcNow.UtcTicks;
+    await using var connection = await OpenAsync(provider, target);
+    await using var transaction = await connection.BeginTransactionAsync();
+    var (report, share) = ReportCommands(connection, transaction);
+    var lines = new List<string>();
+    foreach (var (label, data) in shapes)
+    {
+        var id = DatabaseId(provider, Guid.NewGuid());
+        var key = NewKey();
+        await Execute(report, ("id", id), ("name", $"Shape {label}"), ("data", data), ("created", created));
+        await Execute(share, ("id", key), ("kind", 1), ("resource", id), ("created", created));
+        lines.Add($"{key}\t{label} ({data.Length / 1024} KB of data)");
+    }
+    await transaction.CommitAsync();
+    await File.WriteAllLinesAsync(keysPath, lines);
+    return 0;
+}
+
+// EF Core keeps a GUID as upper-case text in SQLite and as uuid in PostgreSQL.
+static object DatabaseId(string provider, Guid id) => provider == "sqlite" ? id.ToString().ToUpperInvariant() : id;
+
+static async Task<DbConnection> OpenAsync(string provider, string target)
+{
+    DbConnection connection = provider == "sqlite" ? new SqliteConnection($"Data Source={target};Pooling=False") : new NpgsqlConnection(target);
+    await connection.OpenAsync();
+    return connection;
+}
+
+static (DbCommand Report, DbCommand Share) ReportCommands(DbConnection connection, DbTransaction transaction) => (
+    Prepare(connection, transaction, """INSERT INTO "Reports" ("Id", "Name", "DataJson", "Created") VALUES (@id, @name, @data, @created)"""),
+    Prepare(connection, transaction, """INSERT INTO "Shares" ("Id", "Kind", "ResourceId", "Created") VALUES (@id, @kind, @resource, @created)"""));
+
+// Sales by region and month, the kind of summary a report is: the first column labels the rows, numbers follow.
+static string PageReportData(Random random)
+{
+    var regions = PageReportRegions;
+    var rows = Enumerable.Range(0, PageReportRows).Select(r =>
+    {
+        var orders = random.Next(20, 2000);
+        var revenue = Math.Round(orders * (40 + (random.NextDouble() * 60)), 2);
+        return new object[] { regions[r % regions.Length], $"2026-{(r / regions.Length) + 1:D2}", orders, revenue, random.Next(0, orders / 10), Math.Round(random.NextDouble() * 40, 1) };
+    });
+    return System.Text.Json.JsonSerializer.Serialize(new { columns = PageReportColumns, rows });
+}
+
+static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql)
+{
+    var command = connection.CreateCommand();
+    command.Transaction = transaction;
+    command.CommandText = sql;
+    return command;
+}
+
+static Task Execute(DbCommand command, params (string Name, object Value)[] values)
+{
+    command.Parameters.Clear();
+    foreach (var (name, value) in values)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+    return command.ExecuteNonQueryAsync();
 }
 
 static async Task<List<string>> Query(string provider, string target, string sql)
@@ -216,4 +348,13 @@ static Task Run(SqliteCommand command, params object[] values)
         command.Parameters[i].Value = values[i];
     }
     return command.ExecuteNonQueryAsync();
+}
+
+internal partial class Program
+{
+    private const string PageReportPrefix = "Page report";
+    private const int PageReportRows = 50;
+    private const int DashboardReports = 4;
+    private static readonly string[] PageReportRegions = ["north", "south", "east", "west", "central", "coast", "islands", "mountains", "capital", "abroad"];
+    private static readonly string[] PageReportColumns = ["region", "month", "orders", "revenue", "returns", "margin %"];
 }
