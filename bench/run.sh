@@ -28,7 +28,7 @@ attack_addresses=1000
 attack_networks_v6=8
 attack_links=100
 attack_connections=${BENCH_ATTACK_CONNECTIONS:-100}
-network_allowance=${BENCH_NETWORK_ALLOWANCE:-5}
+network_allowance=${BENCH_NETWORK_ALLOWANCE:-20}
 secret="bench-secret-0123456789abcdef"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
