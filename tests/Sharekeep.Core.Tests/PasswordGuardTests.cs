@@ -10,7 +10,7 @@ public sealed class PasswordGuardTests
     private readonly InMemoryPasswordFailureStore _failures = new();
     private int _checked;
 
-    private static PasswordLimits Roomy => new() { ConcurrentChecks = 64, QueuedChecks = 64, ChecksPerSecond = 1000 };
+    private static PasswordLimits Roomy => new() { ConcurrentChecks = 64, QueuedChecks = 64, ChecksPerSecond = 1000, RefusalDelay = TimeSpan.Zero };
 
     private bool Wrong()
     {
@@ -226,6 +226,27 @@ public sealed class PasswordGuardTests
         Assert.Equal(PasswordVerdict.Busy, refused.Verdict);
         Assert.Equal(PasswordVerdict.Right, (await running).Verdict);
         Assert.Equal(1, _checked);
+    }
+
+    [Fact]
+    public async Task Refusal_IsHeldBack_UntilTheVisitorGoes_AndBeyondTheHeldLimitAnsweredAtOnce()
+    {
+        using var guard = new PasswordGuard(Roomy with { RefusalDelay = TimeSpan.FromMinutes(10), MaxDelayedRefusals = 1 }, _clock);
+        var link = Guid.NewGuid();
+        for (var i = 0; i < 5; i++)
+        {
+            await TryAsync(guard, link, "10.0.0.1", Wrong);
+        }
+        using var visitorGoes = new CancellationTokenSource();
+
+        var held = guard.CheckAsync(_failures, link, "10.0.0.2", Right, visitorGoes.Token);
+        var atOnce = await TryAsync(guard, link, "10.0.0.3", Right);
+        Assert.False(held.IsCompleted);
+        await visitorGoes.CancelAsync();
+
+        Assert.Equal(PasswordVerdict.Locked, atOnce.Verdict);
+        Assert.Equal(PasswordVerdict.Locked, (await held).Verdict);
+        Assert.Equal(5, _checked);
     }
 
     [Fact]

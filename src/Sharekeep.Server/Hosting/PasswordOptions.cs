@@ -38,6 +38,10 @@ internal sealed class PasswordOptions
     [Range(0, 10000, ErrorMessage = "Sharekeep:Passwords:ChecksPerSecond must be between 0 (one per core) and 10000.")]
     public int ChecksPerSecond { get; set; }
 
+    /// <summary>How long a refused try waits before its answer (no CPU; it paces guessers); 0 answers at once.</summary>
+    [Range(0, 10000, ErrorMessage = "Sharekeep:Passwords:RefusalDelayMilliseconds must be between 0 and 10000.")]
+    public int RefusalDelayMilliseconds { get; set; } = 1000;
+
     public PasswordLimits ToLimits()
     {
         var cores = Environment.ProcessorCount;
@@ -52,6 +56,7 @@ internal sealed class PasswordOptions
             ConcurrentChecks = ConcurrentChecks > 0 ? ConcurrentChecks : cores,
             QueuedChecks = QueuedChecks > 0 ? QueuedChecks : 2 * cores,
             ChecksPerSecond = ChecksPerSecond > 0 ? ChecksPerSecond : cores,
+            RefusalDelay = TimeSpan.FromMilliseconds(RefusalDelayMilliseconds),
         };
     }
 }

@@ -25,6 +25,7 @@ public sealed class PasswordGuard : IDisposable
     private readonly Dictionary<string, int> _networksInFlight = new(StringComparer.Ordinal);
     private readonly Dictionary<(Guid, string), int> _clientsInFlight = [];
     private long _recorded;
+    private int _delayedRefusals;
     private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
     public PasswordGuard(PasswordLimits limits, TimeProvider time)
@@ -67,14 +68,14 @@ public sealed class PasswordGuard : IDisposable
         var reserved = await ReserveAsync(failures, linkId, network, cancellationToken);
         if (reserved is { } refusal)
         {
-            return refusal;
+            return await RefuseAsync(refusal, cancellationToken);
         }
         try
         {
             var right = await CheckWithinBoundsAsync(verify, cancellationToken);
             if (right is null)
             {
-                return new PasswordCheck(PasswordVerdict.Busy, BusyRetryAfter);
+                return await RefuseAsync(new PasswordCheck(PasswordVerdict.Busy, BusyRetryAfter), cancellationToken);
             }
             if (right.Value)
             {
@@ -91,6 +92,34 @@ public sealed class PasswordGuard : IDisposable
         {
             Release(linkId, network);
         }
+    }
+
+    /// <summary>
+    /// Holds a refusal back for <see cref="PasswordLimits.RefusalDelay"/> (real time, whatever clock counts the
+    /// windows: it paces connections), unless too many are held already.
+    /// </summary>
+    private async Task<PasswordCheck> RefuseAsync(PasswordCheck refusal, CancellationToken cancellationToken)
+    {
+        if (_limits.RefusalDelay <= TimeSpan.Zero)
+        {
+            return refusal;
+        }
+        try
+        {
+            if (Interlocked.Increment(ref _delayedRefusals) <= _limits.MaxDelayedRefusals)
+            {
+                await Task.Delay(_limits.RefusalDelay, TimeProvider.System, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The visitor has gone; the refusal stands.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _delayedRefusals);
+        }
+        return refusal;
     }
 
     /// <summary>Null when the try may be checked (and it is then counted as in flight), else the refusal.</summary>

@@ -33,6 +33,15 @@ public sealed record PasswordLimits
     /// </summary>
     public int ChecksPerSecond { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// How long a refused try waits before its answer. Costs no CPU, and slows a guesser that waits for each
+    /// answer to one try per connection per delay, instead of as many refusals as the server can write.
+    /// </summary>
+    public TimeSpan RefusalDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Refusals held back at once; beyond them a refusal is answered at once, so waiting ones stay bounded in memory.</summary>
+    public int MaxDelayedRefusals { get; init; } = 1000;
+
     /// <summary>The longest window: failures older than this count for nothing and may be deleted.</summary>
     public TimeSpan Retention => new[] { LinkWindow, NetworkWindow, ClientWindow }.Max();
 }
