@@ -27,9 +27,7 @@ await app.InitializeSharekeepAsync();
 
 app.UseSharekeepProxies();
 app.UseApiErrors();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
+app.UseCallerChecks();
 
 app.MapApiDocs();
 app.MapSharekeepHealthChecks();
