@@ -19,6 +19,7 @@ builder.AddApiAuthentication();
 builder.AddSharekeepPages();
 builder.AddAdminConsole();
 builder.AddApiErrors();
+builder.AddVisitorJson();
 builder.AddApiDocs();
 
 var app = builder.Build();
