@@ -19,6 +19,7 @@ builder.AddApiAuthentication();
 builder.AddSharekeepPages();
 builder.AddAdminConsole();
 builder.AddApiErrors();
+builder.AddVisitorJson();
 builder.AddApiDocs();
 
 var app = builder.Build();
@@ -27,9 +28,7 @@ await app.InitializeSharekeepAsync();
 
 app.UseSharekeepProxies();
 app.UseApiErrors();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
+app.UseCallerChecks();
 
 app.MapApiDocs();
 app.MapSharekeepHealthChecks();

@@ -143,6 +143,21 @@ public sealed class FailedAuthenticationBrakeTests
     }
 
     [Fact]
+    public async Task WrongCredentialsOnAVisitorsFileLinkResolve_AreNotCounted()
+    {
+        await using var app = App();
+        using var admin = app.Admin();
+        var key = await admin.ShareFileAsync();
+        using var client = app.Visitor();
+        for (var i = 0; i < Limit * 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await CallAsync(client, "198.51.100.7", "wrong", $"/api/2.0/files/share/{key}")).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await CallAsync(client, "198.51.100.7", "wrong")).Status);
+    }
+
+    [Fact]
     public async Task WrongConsoleSignIns_CountTowardsTheSameBrake()
     {
         await using var app = App();

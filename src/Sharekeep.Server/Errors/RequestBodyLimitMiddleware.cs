@@ -20,6 +20,12 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
 
     public async Task InvokeAsync(HttpContext context)
     {
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        {
+            // No body will come (a visitor's GET, most of them): nothing to limit, and no need to look up the endpoint.
+            await next(context);
+            return;
+        }
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? _defaultLimit;
         if (context.Request.ContentLength > limit)
         {
@@ -36,7 +42,7 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
             {
                 // HTTP/1.1 chunked: Kestrel counts the framing (chunk sizes, line ends) against its limit, which would
                 // refuse a body some bytes short of ours. It keeps a looser bound on the raw bytes; the body itself is
-                // counted here. (Requests without a body, the visitors' GETs, are left alone.)
+                // counted here.
                 feature.MaxRequestBodySize = limit + (limit / 8) + FramingAllowance;
                 context.Request.Body = new BodyLengthLimit(context.Request.Body, limit);
             }

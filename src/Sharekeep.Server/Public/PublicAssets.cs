@@ -8,12 +8,14 @@ internal static class PublicAssets
 {
     public const string StylesheetPath = "/assets/sharekeep.css";
 
-    private static readonly Lazy<string> Stylesheet = new(() =>
+    /// <summary>Read and encoded once: every page load asks for it, and it never changes while the server runs.</summary>
+    private static readonly Lazy<byte[]> Stylesheet = new(() =>
     {
         using var stream = typeof(PublicAssets).Assembly.GetManifestResourceStream("Sharekeep.Server.Public.Assets.sharekeep.css")
             ?? throw new InvalidOperationException("The stylesheet is not embedded in the server.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
     });
 
     public static IEndpointRouteBuilder MapPublicAssets(this IEndpointRouteBuilder routes)
@@ -21,7 +23,7 @@ internal static class PublicAssets
         routes.MapGet(StylesheetPath, (HttpResponse response) =>
             {
                 response.Headers.CacheControl = "public, max-age=3600";
-                return TypedResults.Text(Stylesheet.Value, "text/css; charset=utf-8");
+                return TypedResults.Bytes(Stylesheet.Value, "text/css; charset=utf-8");
             })
             .AllowAnonymous()
             .ExcludeFromDescription();

@@ -119,7 +119,7 @@ internal sealed class FileSystemContentStore(string root) : IFileContentStore
     {
         try
         {
-            return new FileStream(PathOf(id), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, BufferBytes, useAsync: true);
+            return new ContentReadStream(File.OpenHandle(PathOf(id), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.SequentialScan));
         }
         catch (FileNotFoundException)
         {

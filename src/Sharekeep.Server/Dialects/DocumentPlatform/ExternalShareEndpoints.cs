@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
 using Sharekeep.Server.Public;
 
@@ -9,6 +11,8 @@ namespace Sharekeep.Server.Dialects.DocumentPlatform;
 /// <summary>files/share/{key}: what a visitor's key opens, and the password that unlocks it. No API key needed.</summary>
 internal static class ExternalShareEndpoints
 {
+    private static readonly ConditionalWeakTable<FileLink, PreparedOpenAnswer> OpenAnswers = new();
+
     public static RouteGroupBuilder MapExternalShare(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/files/share/{key}")
@@ -25,13 +29,35 @@ internal static class ExternalShareEndpoints
         return group;
     }
 
-    private static async Task<Ok<PlatformEnvelope<ExternalShareResponse>>> GetAsync(
+    private static async Task<PreparedJsonResult<PlatformEnvelope<ExternalShareResponse>>> GetAsync(
         string key, HttpContext context, FileLinkService links, LinkUnlockCookies cookies, IOptions<DocumentPlatformOptions> options,
         CancellationToken cancellationToken)
     {
         var visit = await links.OpenAsync(key, id => cookies.Read(context.Request, id), cancellationToken);
-        return PlatformResults.Ok(context, ToResponse(visit, options.Value.TenantId));
+        var envelope = PlatformResults.Envelope(context, ResponseJson(visit, options.Value.TenantId));
+        return new(PreparedJson.Of(envelope, VisitorJson.Default.PlatformEnvelopePreparedJson));
     }
+
+    /// <summary>
+    /// An open link's answer is prepared once per cached link record (and kept only while its file record is the same
+    /// instance): a change to either drops the record from the storage cache, and so these bytes. The other
+    /// answers depend on the visit (its cookie, the switch) and are small; they are written afresh.
+    /// </summary>
+    private static PreparedJson ResponseJson(LinkVisit visit, int tenantId)
+    {
+        if (visit is not { IsOpen: true, Link: { } link, File: { } file })
+        {
+            return PreparedJson.Of(ToResponse(visit, tenantId), VisitorJson.Default.ExternalShareResponse);
+        }
+        if (!OpenAnswers.TryGetValue(link, out var prepared) || !ReferenceEquals(prepared.File, file) || prepared.TenantId != tenantId)
+        {
+            prepared = new PreparedOpenAnswer(file, tenantId, PreparedJson.Of(ToResponse(visit, tenantId), VisitorJson.Default.ExternalShareResponse));
+            OpenAnswers.AddOrUpdate(link, prepared);
+        }
+        return prepared.Json;
+    }
+
+    private sealed record PreparedOpenAnswer(StoredFile File, int TenantId, PreparedJson Json);
 
     private static async Task<Results<Ok<PlatformEnvelope<ExternalShareResponse>>, JsonHttpResult<PlatformError>>> ApplyPasswordAsync(
         string key, SharePasswordRequest? request, HttpContext context, FileLinkService links, LinkUnlockCookies cookies,

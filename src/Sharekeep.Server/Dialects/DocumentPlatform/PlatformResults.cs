@@ -7,8 +7,11 @@ namespace Sharekeep.Server.Dialects.DocumentPlatform;
 /// <summary>The platform's envelopes around Sharekeep's answers.</summary>
 internal static class PlatformResults
 {
-    public static Ok<PlatformEnvelope<T>> Ok<T>(HttpContext context, T value) =>
-        TypedResults.Ok(new PlatformEnvelope<T>(
+    public static Ok<PlatformEnvelope<T>> Ok<T>(HttpContext context, T value) => TypedResults.Ok(Envelope(context, value));
+
+    /// <summary>The envelope of a successful answer: it names the request, so it is made for every request.</summary>
+    public static PlatformEnvelope<T> Envelope<T>(HttpContext context, T value) =>
+        new(
             value,
             value switch
             {
@@ -18,7 +21,7 @@ internal static class PlatformResults
             },
             [new PlatformLink(context.Request.GetDisplayUrl(), context.Request.Method)],
             EnvelopeStatus.Ok,
-            StatusCodes.Status200OK));
+            StatusCodes.Status200OK);
 
     /// <summary>A page of a longer list: count is the page's, total the list's.</summary>
     public static Ok<PlatformEnvelope<IReadOnlyList<T>>> Page<T>(HttpContext context, IReadOnlyList<T> page, int total) =>

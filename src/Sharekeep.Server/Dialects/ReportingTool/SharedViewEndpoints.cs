@@ -33,31 +33,31 @@ internal static class SharedViewEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<ReportEvaluation>, JsonHttpResult<ReportingToolError>, NotFound<ReportingToolError>>> EvaluateReportAsync(
+    private static async Task<Results<PreparedJsonResult<ReportEvaluation>, JsonHttpResult<ReportingToolError>, NotFound<ReportingToolError>>> EvaluateReportAsync(
         string shareId, SharedViews views, CancellationToken cancellationToken)
     {
         var opened = await views.OpenReportAsync(shareId, cancellationToken);
         return opened.Status switch
         {
-            OutcomeStatus.Ok => TypedResults.Ok(ReportingToolResults.ToEvaluation(opened.Value!)),
+            OutcomeStatus.Ok => SharedViewAnswers.Evaluation(opened.Value!),
             OutcomeStatus.SharingOff => ReportingToolResults.SharingDisabled(),
             _ => ReportingToolResults.NotFound("There is no report share with this id."),
         };
     }
 
-    private static async Task<Results<Ok<DashboardDefinition>, JsonHttpResult<ReportingToolError>, NotFound<ReportingToolError>>> EvaluateDashboardAsync(
+    private static async Task<Results<PreparedJsonResult<DashboardDefinition>, JsonHttpResult<ReportingToolError>, NotFound<ReportingToolError>>> EvaluateDashboardAsync(
         string shareId, SharedViews views, CancellationToken cancellationToken)
     {
         var opened = await views.OpenDashboardAsync(shareId, cancellationToken);
         return opened.Status switch
         {
-            OutcomeStatus.Ok => TypedResults.Ok(ReportingToolResults.ToDefinition(opened.Value!)),
+            OutcomeStatus.Ok => SharedViewAnswers.Definition(opened.Value!),
             OutcomeStatus.SharingOff => ReportingToolResults.SharingDisabled(),
             _ => ReportingToolResults.NotFound("There is no dashboard share with this id."),
         };
     }
 
-    private static async Task<Results<Ok<ReportEvaluation>, JsonHttpResult<ReportingToolError>, NotFound<ReportingToolError>>> EvaluateDashboardReportAsync(
+    private static async Task<Results<PreparedJsonResult<ReportEvaluation>, JsonHttpResult<ReportingToolError>, NotFound<ReportingToolError>>> EvaluateDashboardReportAsync(
         string shareId, string reportId, SharedViews views, CancellationToken cancellationToken)
     {
         // An id that is no GUID is on no dashboard; Guid.Empty keeps the policy check first, as everywhere here.
@@ -65,7 +65,7 @@ internal static class SharedViewEndpoints
         var opened = await views.OpenDashboardReportAsync(shareId, id, cancellationToken);
         return opened.Status switch
         {
-            OutcomeStatus.Ok => TypedResults.Ok(ReportingToolResults.ToEvaluation(opened.Value!)),
+            OutcomeStatus.Ok => SharedViewAnswers.Evaluation(opened.Value!),
             OutcomeStatus.SharingOff => ReportingToolResults.SharingDisabled(),
             _ => ReportingToolResults.NotFound("There is no such report on a dashboard shared with this id."),
         };
