@@ -65,6 +65,11 @@ internal sealed class RenderedPages : IDisposable
         }
         try
         {
+            // Rendered and kept by another request between the first look and now: the rendering it left is gone.
+            if (_pages.TryGetValue(key, out kept) && kept!.IsFrom(sources))
+            {
+                return kept.Body;
+            }
             var body = await mine.Body.Value;
             _pages.Set(key, new Rendered(sources, body), new MemoryCacheEntryOptions { Size = Math.Max(_smallestCharge, body.Length) });
             return body;
