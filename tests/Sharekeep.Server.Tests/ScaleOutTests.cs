@@ -163,6 +163,24 @@ public sealed class ScaleOutTests
         Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(content)).Status == HttpStatusCode.NotFound));
     }
 
+    /// <summary>The other instance keeps the page rendered; the change notice that drops the link drops the page too.</summary>
+    [PostgresFact]
+    public async Task LinkMadeViewOnlyOnOneInstance_ItsPageOnTheOtherSaysSo()
+    {
+        await using var instances = await TwoInstances.StartAsync();
+        using var adminA = TwoInstances.Admin(instances.First);
+        using var visitorB = TwoInstances.Visitor(instances.Second);
+        var fileId = await adminA.UploadFileAsync();
+        var link = await adminA.SetLinkAsync(fileId, new { title = "open" });
+        var page = $"/s/{link.GetProperty("requestToken").GetString()}";
+        Assert.Contains(">Download</a>", (await visitorB.GetAsync(page)).Text, StringComparison.Ordinal);
+        Assert.Contains(">Download</a>", (await visitorB.GetAsync(page)).Text, StringComparison.Ordinal);
+
+        await adminA.SetLinkAsync(fileId, new { linkId = link.GetProperty("id").GetGuid(), denyDownload = true });
+
+        Assert.True(await Eventually.HoldsAsync(async () => (await visitorB.GetAsync(page)).Text.Contains("viewing only", StringComparison.Ordinal)));
+    }
+
     [PostgresFact]
     public async Task ChangesMadeWhileTheListenerIsCut_AreSeenAfterItReconnects()
     {

@@ -9,6 +9,12 @@ internal static class PagesExtensions
     {
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton<LinkUnlockCookies>();
+        builder.Services.AddSingleton<RenderedPages>();
+        builder.Services.AddOptions<PageCacheOptions>()
+            .BindConfiguration(PageCacheOptions.Section)
+            .Validate(o => o.MaxEntries >= 1, "Sharekeep:PageCache:MaxEntries must be at least 1.")
+            .Validate(o => o.MaxBytes >= ReportPages.MaxPageBytes, $"Sharekeep:PageCache:MaxBytes must be at least {ReportPages.MaxPageBytes} (one largest page).")
+            .ValidateOnStart();
         return builder;
     }
 }

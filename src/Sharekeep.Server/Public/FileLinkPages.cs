@@ -40,11 +40,36 @@ internal static class FileLinkPages
         return routes;
     }
 
-    private static async Task<RazorComponentResult<FileLinkPage>> ShowAsync(
-        string key, HttpContext context, FileLinkService links, LinkUnlockCookies cookies, CancellationToken cancellationToken)
+    /// <summary>
+    /// The page is rendered once per version of the link and its file (and per address and social-media switch it
+    /// shows), and once per refusal; only the password form is rendered per request, since it carries the visitor's
+    /// antiforgery token. An unlocked link's page is kept too: the cookie is checked on every request before the page
+    /// is looked up, and the page holds nothing of the visitor.
+    /// </summary>
+    private static async Task<Results<PreparedPage, RazorComponentResult<FileLinkPage>>> ShowAsync(
+        string key, HttpContext context, FileLinkService links, LinkUnlockCookies cookies, RenderedPages pages, CancellationToken cancellationToken)
     {
         var visit = await links.OpenAsync(key, id => cookies.Read(context.Request, id), cancellationToken);
-        return await PageAsync(context, key, visit, null, cancellationToken);
+        if (visit.Status is VisitStatus.PasswordRequired or VisitStatus.InvalidPassword or VisitStatus.TooManyAttempts)
+        {
+            return await PageAsync(context, key, visit, null, cancellationToken);
+        }
+        SetVisitHeaders(context, visit);
+        byte[] body;
+        if (visit is { IsOpen: true, Link: { } link, File: { } file })
+        {
+            var url = PublicUrls.FilePage(context.Request, key);
+            // Rendered for every visitor who opens it: nothing of this request's own (its cancellation) goes in.
+            body = await pages.GetOrRenderAsync<FileLinkPage>(
+                new PageKey("file", key, $"{visit.SocialMedia} {url}"), [link, file], async () => await ModelAsync(context, key, url, visit, null, CancellationToken.None));
+        }
+        else
+        {
+            // A refusal shows neither the key nor the address, so one page serves every key refused alike.
+            body = await pages.GetOrRenderAsync<FileLinkPage>(
+                new PageKey("file", "", visit.Status.ToString()), [], async () => await ModelAsync(context, "", "", visit, null, CancellationToken.None));
+        }
+        return new PreparedPage(body, StatusCodeOf(visit.Status));
     }
 
     private static async Task<Results<RedirectHttpResult, RazorComponentResult<FileLinkPage>>> UnlockAsync(
@@ -101,16 +126,24 @@ internal static class FileLinkPages
     private static async Task<RazorComponentResult<FileLinkPage>> PageAsync(
         HttpContext context, string key, LinkVisit visit, string? passwordError, CancellationToken cancellationToken)
     {
+        var model = await ModelAsync(context, key, PublicUrls.FilePage(context.Request, key), visit, passwordError, cancellationToken);
+        SetVisitHeaders(context, visit);
+        return new RazorComponentResult<FileLinkPage>(new { Model = model }) { StatusCode = StatusCodeOf(visit.Status) };
+    }
+
+    private static async Task<FileLinkPageModel> ModelAsync(
+        HttpContext context, string key, string pageUrl, LinkVisit visit, string? passwordError, CancellationToken cancellationToken)
+    {
         var (text, cut) = visit is { IsOpen: true, File: { } file } && FileRules.PreviewOf(file.ContentType) == PreviewKind.Text
             ? await ReadTextPreviewAsync(context.RequestServices.GetRequiredService<FileService>(), file, cancellationToken)
             : (null, false);
         var tokens = visit.Status is VisitStatus.PasswordRequired or VisitStatus.InvalidPassword
             ? context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context)
             : null;
-        var model = new FileLinkPageModel(
+        return new FileLinkPageModel(
             visit.Status,
             key,
-            PublicUrls.FilePage(context.Request, key),
+            pageUrl,
             visit.File,
             visit.Link,
             visit.SocialMedia,
@@ -120,22 +153,25 @@ internal static class FileLinkPages
             visit.RetryAfter,
             tokens?.FormFieldName ?? "",
             tokens?.RequestToken);
+    }
 
-        var page = visit.Status switch
-        {
-            VisitStatus.Ok or VisitStatus.PasswordRequired or VisitStatus.InvalidPassword => StatusCodes.Status200OK,
-            _ => StatusOf(visit.Status).Status,
-        };
+    private static int StatusCodeOf(VisitStatus status) => status switch
+    {
+        VisitStatus.Ok or VisitStatus.PasswordRequired or VisitStatus.InvalidPassword => StatusCodes.Status200OK,
+        _ => StatusOf(status).Status,
+    };
+
+    private static void SetVisitHeaders(HttpContext context, LinkVisit visit)
+    {
         if (visit.Status is VisitStatus.TooManyAttempts or VisitStatus.PasswordChecksBusy)
         {
             context.Response.Headers.RetryAfter = RetryAfter.Seconds(visit.RetryAfter!.Value);
         }
-        if (!model.SocialMedia)
+        if (!visit.SocialMedia)
         {
             // The rest of the page's headers come from HeaderPolicy.FilePage; this one depends on the switch.
             context.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         }
-        return new RazorComponentResult<FileLinkPage>(new { Model = model }) { StatusCode = page };
     }
 
     private static (int Status, string Detail) StatusOf(VisitStatus status) => status switch

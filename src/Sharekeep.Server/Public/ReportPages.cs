@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
@@ -6,11 +5,21 @@ using Sharekeep.Server.Public.Pages;
 
 namespace Sharekeep.Server.Public;
 
-/// <summary>/share/report/{id} and /share/dashboard/{id}: what a visitor holding a share URL sees in a browser.</summary>
+/// <summary>
+/// /share/report/{id} and /share/dashboard/{id}: what a visitor holding a share URL sees in a browser. The share
+/// is opened on every request (policy, key, record: all from memory when warm); the page itself is rendered once
+/// per version of the records behind it (<see cref="RenderedPages"/>).
+/// </summary>
 internal static class ReportPages
 {
     public const string ReportPathPrefix = "/share/report/";
     public const string DashboardPathPrefix = "/share/dashboard/";
+
+    /// <summary>
+    /// The largest page either route answers, whatever the data: its tables share <see cref="ReportTable.MaxBytes"/>,
+    /// and names, headings and the frame fit in what is left.
+    /// </summary>
+    public const int MaxPageBytes = 2 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapReportPages(this IEndpointRouteBuilder routes)
     {
@@ -25,35 +34,48 @@ internal static class ReportPages
         return routes;
     }
 
-    private static async Task<RazorComponentResult<SharedReportPage>> ShowReportAsync(
-        string shareId, SharedViews views, CancellationToken cancellationToken)
+    private static async Task<PreparedPage> ShowReportAsync(
+        string shareId, SharedViews views, RenderedPages pages, CancellationToken cancellationToken)
     {
         var opened = await views.OpenReportAsync(shareId, cancellationToken);
-        return Page(opened.IsOk
-            ? new SharedReportPageModel(OutcomeStatus.Ok, opened.Value!.Name, [View(opened.Value)], IsDashboard: false)
-            : new SharedReportPageModel(opened.Status, null, [], IsDashboard: false));
+        if (!opened.IsOk)
+        {
+            return await RefusedAsync(pages, opened.Status, isDashboard: false);
+        }
+        var report = opened.Value!;
+        var body = await pages.GetOrRenderAsync<SharedReportPage>(
+            new PageKey("report", shareId), [report], () => new SharedReportPageModel(OutcomeStatus.Ok, report.Name, [View(report, 1)], IsDashboard: false));
+        return new PreparedPage(body, StatusCodes.Status200OK);
     }
 
-    private static async Task<RazorComponentResult<SharedReportPage>> ShowDashboardAsync(
-        string shareId, SharedViews views, CancellationToken cancellationToken)
+    private static async Task<PreparedPage> ShowDashboardAsync(
+        string shareId, SharedViews views, RenderedPages pages, CancellationToken cancellationToken)
     {
         var opened = await views.OpenDashboardAsync(shareId, cancellationToken);
-        return Page(opened.IsOk
-            ? new SharedReportPageModel(OutcomeStatus.Ok, opened.Value!.Dashboard.Name, [.. opened.Value.Reports.Select(View)], IsDashboard: true)
-            : new SharedReportPageModel(opened.Status, null, [], IsDashboard: true));
+        if (!opened.IsOk)
+        {
+            return await RefusedAsync(pages, opened.Status, isDashboard: true);
+        }
+        var (dashboard, reports) = opened.Value!;
+        var body = await pages.GetOrRenderAsync<SharedReportPage>(
+            new PageKey("dashboard", shareId),
+            [dashboard, .. reports],
+            () => new SharedReportPageModel(OutcomeStatus.Ok, dashboard.Name, [.. reports.Select(r => View(r, reports.Count))], IsDashboard: true));
+        return new PreparedPage(body, StatusCodes.Status200OK);
     }
 
-    private static ReportView View(Report report) => new(report.Name, ReportTable.Of(report));
+    /// <summary>The reports of a dashboard share one page's budget.</summary>
+    private static ReportView View(Report report, int sharing) =>
+        new(report.Name, ReportTable.From(report.DataJson, ReportTable.MaxBytes / Math.Max(1, sharing)));
 
-    private static RazorComponentResult<SharedReportPage> Page(SharedReportPageModel model)
+    /// <summary>A refusal says nothing of the share, so there is one page per refusal, whatever the key.</summary>
+    private static async Task<PreparedPage> RefusedAsync(RenderedPages pages, OutcomeStatus status, bool isDashboard)
     {
-        var status = model.Status switch
-        {
-            OutcomeStatus.Ok => StatusCodes.Status200OK,
-            OutcomeStatus.SharingOff => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status404NotFound,
-        };
-        return new RazorComponentResult<SharedReportPage>(new { Model = model }) { StatusCode = status };
+        var code = status == OutcomeStatus.SharingOff ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
+        var refusal = status == OutcomeStatus.SharingOff ? OutcomeStatus.SharingOff : OutcomeStatus.NotFound;
+        var body = await pages.GetOrRenderAsync<SharedReportPage>(
+            new PageKey(isDashboard ? "dashboard" : "report", "", refusal.ToString()), [], () => new SharedReportPageModel(refusal, null, [], isDashboard));
+        return new PreparedPage(body, code);
     }
 }
 
