@@ -92,6 +92,68 @@ public sealed class FileLinkServiceTests
     }
 
     [Fact]
+    public async Task TryPassword_LongerThanAnyLinkPassword_IsWrong_AndCounted()
+    {
+        var domain = new Domain();
+        var link = await domain.NewLinkAsync(Password);
+
+        var tried = await domain.Links.TryPasswordAsync(link.Key, new string('x', LinkRules.MaxPasswordLength + 1), "client", CancellationToken.None);
+
+        Assert.Equal(VisitStatus.InvalidPassword, tried.Status);
+        Assert.Equal(1, domain.PasswordFailures.Recorded);
+    }
+
+    [Fact]
+    public async Task UnlockingALink_LeavesItsGuessersNetworkCounted()
+    {
+        var domain = new Domain();
+        var attacked = await domain.NewLinkAsync(Password);
+        for (var i = 0; i < 5; i++)
+        {
+            await domain.Links.TryPasswordAsync(attacked.Key, $"Wrong-Horse-{i}", "198.51.100.9", CancellationToken.None);
+        }
+        // Three more links, five each: the network's twenty, the most it may send.
+        for (var link = 0; link < 3; link++)
+        {
+            var other = await domain.NewLinkAsync(Password);
+            for (var i = 0; i < 5; i++)
+            {
+                await domain.Links.TryPasswordAsync(other.Key, $"Wrong-Horse-{i}", "198.51.100.9", CancellationToken.None);
+            }
+        }
+
+        await domain.Links.UnlockAsync(attacked.Id, CancellationToken.None);
+        var third = await domain.NewLinkAsync(Password);
+        var fromTheGuesser = await domain.Links.TryPasswordAsync(third.Key, Password, "198.51.100.9", CancellationToken.None);
+        var onTheUnlockedLink = await domain.Links.TryPasswordAsync(attacked.Key, Password, "192.0.2.1", CancellationToken.None);
+
+        Assert.Equal(VisitStatus.TooManyAttempts, fromTheGuesser.Status);
+        Assert.Equal(VisitStatus.Ok, onTheUnlockedLink.Status);
+    }
+
+    [Fact]
+    public async Task LockedNetwork_IsListed_AndUnlockingItLetsItsTriesIn()
+    {
+        var domain = new Domain();
+        for (var i = 0; i < 20; i++)
+        {
+            var guessed = await domain.NewLinkAsync(Password);
+            await domain.Links.TryPasswordAsync(guessed.Key, "Wrong-Horse-1", "2001:db8:1:2::/64", CancellationToken.None);
+        }
+        var link = await domain.NewLinkAsync(Password);
+        Assert.Equal(VisitStatus.TooManyAttempts, (await domain.Links.TryPasswordAsync(link.Key, Password, "2001:db8:1:2::/64", CancellationToken.None)).Status);
+
+        var listed = Assert.Single(await domain.Links.ListLockedNetworksAsync(CancellationToken.None));
+        await domain.Links.UnlockNetworkAsync("2001:db8:1:2::/64", CancellationToken.None);
+
+        Assert.Equal("2001:db8:1:2::/64", listed.Network);
+        Assert.Equal(20, listed.Failures);
+        Assert.Equal(domain.Clock.GetUtcNow() + TimeSpan.FromMinutes(15), listed.LockedUntil);
+        Assert.Equal(VisitStatus.Ok, (await domain.Links.TryPasswordAsync(link.Key, Password, "2001:db8:1:2::/64", CancellationToken.None)).Status);
+        Assert.Empty(await domain.Links.ListLockedNetworksAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Set_StoresOnlyAHashOfThePassword()
     {
         var domain = new Domain();

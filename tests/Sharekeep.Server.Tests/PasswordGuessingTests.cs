@@ -126,6 +126,43 @@ public sealed class PasswordGuessingTests
         Assert.Equal(ExternalShareStatus.Ok, otherNetwork.ShareStatus);
     }
 
+    [Theory]
+    [InlineData("198.51.100.9", "198.51.100.9")]
+    [InlineData("2001:db8:1:2::9", "2001:db8:1:2::/64")]
+    public async Task LockedNetwork_IsListed_AndUnlockingItLetsItsTriesIn(string address, string network)
+    {
+        await using var app = App(new() { ["Sharekeep:Passwords:NetworkFailures"] = "3" });
+        using var admin = app.Admin();
+        using var visitor = app.RawVisitor();
+        for (var i = 0; i < 3; i++)
+        {
+            await GuessAsync(visitor, await admin.ShareFileAsync(new { password = Password }), address);
+        }
+        var key = await admin.ShareFileAsync(new { password = Password });
+
+        var listed = await admin.GetAsync("/api/v1/locked-networks");
+        var unlocked = await admin.DeleteAsync($"/api/v1/locked-networks/{network}");
+        var after = await TryAsync(visitor, key, address, Password);
+
+        Assert.Equal(network, Assert.Single(listed.Body.EnumerateArray()).GetProperty("network").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, unlocked.Status);
+        Assert.Equal(ExternalShareStatus.Ok, after.ShareStatus);
+    }
+
+    [Theory]
+    [InlineData("not-a-network")]
+    [InlineData("2001:db8:1:2::9")]
+    [InlineData("198.51.100.9/64")]
+    public async Task Unlock_OfSomethingThatIsNotANetwork_Answers400(string network)
+    {
+        await using var app = App();
+        using var admin = app.Admin();
+
+        var answer = await admin.DeleteAsync($"/api/v1/locked-networks/{network}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+    }
+
     [Fact]
     public async Task LockedLinks_AreListed_WithTheirFailuresAndWhenTheyUnlock()
     {
@@ -163,6 +200,28 @@ public sealed class PasswordGuessingTests
         Assert.Equal(HttpStatusCode.NoContent, unlocked.Status);
         Assert.Equal(ExternalShareStatus.Ok, after.ShareStatus);
         Assert.Empty((await admin.GetAsync("/api/v1/locked-links")).Body.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Console_ListsALockedLink_AndItsUnlockButtonLetsTriesIn()
+    {
+        await using var app = App();
+        using var admin = app.Admin();
+        using var visitor = app.RawVisitor();
+        using var browser = app.Visitor();
+        var key = await admin.ShareFileAsync(new { title = "board pack", password = Password });
+        await LockAsync(visitor, key);
+        var linkId = (await admin.GetAsync("/api/v1/locked-links")).Body[0].GetProperty("linkId").GetGuid();
+        var console = await ConsoleSignIn.SignInAsync(browser);
+
+        var answer = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/admin/links/{linkId}/unlock")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { [FormToken.FieldName] = FormToken.In(console.Text) }),
+        });
+
+        Assert.Contains("Unlock the link board pack", console.Text, StringComparison.Ordinal);
+        Assert.Contains("The link takes passwords again", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(ExternalShareStatus.Ok, (await TryAsync(visitor, key, "198.51.100.1", Password)).ShareStatus);
     }
 
     [Fact]

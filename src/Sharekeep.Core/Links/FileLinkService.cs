@@ -181,7 +181,7 @@ public sealed class FileLinkService(
         }
         var link = visit.Link!;
         var check = await guard.CheckAsync(
-            failures, link.Id, network, () => password is not null && LinkPasswordHasher.Verify(password, link.PasswordHash!), cancellationToken);
+            failures, link.Id, network, () => IsRight(password, link), cancellationToken);
         return check.Verdict switch
         {
             PasswordVerdict.Right => visit with { Status = VisitStatus.Ok, File = file },
@@ -209,7 +209,10 @@ public sealed class FileLinkService(
         return locked;
     }
 
-    /// <summary>Forgets a link's wrong passwords, so that it takes tries again at once, on every instance.</summary>
+    /// <summary>
+    /// Forgets a link's wrong passwords for the link, so that it takes tries again at once, on every instance. They
+    /// still count for the networks they came from: unlocking a link gives its guessers nothing back.
+    /// </summary>
     public async Task<Outcome<FileLink>> UnlockAsync(Guid linkId, CancellationToken cancellationToken)
     {
         if (await links.FindAsync(linkId, cancellationToken) is not { } link)
@@ -219,6 +222,38 @@ public sealed class FileLinkService(
         await failures.ForgetLinkAsync(linkId, cancellationToken);
         return Outcome<FileLink>.Ok(link);
     }
+
+    /// <summary>
+    /// Client networks that too many wrong passwords over all links have locked for now: behind an unnamed proxy
+    /// (every visitor with its address) or a large NAT, a lock here shuts out many people, so it is shown.
+    /// </summary>
+    public async Task<IReadOnlyList<LockedNetwork>> ListLockedNetworksAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var since = now - guard.Limits.NetworkWindow;
+        var counted = await failures.NetworksWithFailuresAsync(since, guard.Limits.NetworkFailures, MaxLockedList, cancellationToken);
+        var locked = new List<LockedNetwork>(counted.Count);
+        foreach (var count in counted)
+        {
+            var recent = await failures.RecentForNetworkAsync(count.Network, since, guard.Limits.NetworkFailures, cancellationToken);
+            if (guard.NetworkLockedUntil(recent) is { } until && until > now)
+            {
+                locked.Add(new LockedNetwork(count.Network, count.Failures, until));
+            }
+        }
+        return locked;
+    }
+
+    /// <summary>Forgets a network's wrong passwords for the network (they still count for their links), on every instance.</summary>
+    public Task UnlockNetworkAsync(string network, CancellationToken cancellationToken) =>
+        failures.ForgetNetworkAsync(network, cancellationToken);
+
+    /// <summary>
+    /// A password longer than any a link may have is wrong without hashing it; the check still counts, so
+    /// length buys a guesser nothing.
+    /// </summary>
+    private static bool IsRight(string? password, FileLink link) =>
+        password is { Length: > 0 and <= LinkRules.MaxPasswordLength } && LinkPasswordHasher.Verify(password, link.PasswordHash!);
 
     /// <summary>
     /// Every check but the visitor's password. A link that needs one comes back as PasswordRequired, with its

@@ -49,6 +49,7 @@ internal static class AdminEndpoints
         actions.MapPost("/links", CreateLinkAsync);
         actions.MapPost("/files/{fileId:guid}/links/{linkId:guid}/revoke", RevokeLinkAsync);
         actions.MapPost("/links/{linkId:guid}/unlock", UnlockLinkAsync);
+        actions.MapPost("/networks/unlock", UnlockNetworkAsync);
         actions.MapPost("/sessions/{sessionId:guid}/end", EndSessionAsync);
         actions.MapPost("/keys", CreateKeyAsync);
         actions.MapPost("/keys/{keyId:guid}/revoke", RevokeKeyAsync);
@@ -227,6 +228,17 @@ internal static class AdminEndpoints
 
     private static async Task<RedirectHttpResult> UnlockLinkAsync(Guid linkId, FileLinkService links, CancellationToken cancellationToken) =>
         Back((await links.UnlockAsync(linkId, cancellationToken)).IsOk ? AdminNotice.LinkUnlocked : AdminNotice.NotFound);
+
+    private static async Task<RedirectHttpResult> UnlockNetworkAsync(HttpRequest request, FileLinkService links, CancellationToken cancellationToken)
+    {
+        var network = request.Form["network"].ToString();
+        if (!ClientAddress.IsNetwork(network))
+        {
+            return Back(AdminNotice.Invalid);
+        }
+        await links.UnlockNetworkAsync(network, cancellationToken);
+        return Back(AdminNotice.NetworkUnlocked);
+    }
 
     private static async Task<RedirectHttpResult> RevokeKeyAsync(Guid keyId, ApiKeyService keys, CancellationToken cancellationToken) =>
         Back(await keys.RevokeAsync(keyId, cancellationToken) ? AdminNotice.KeyRevoked : AdminNotice.NotFound);

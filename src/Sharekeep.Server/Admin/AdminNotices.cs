@@ -25,6 +25,7 @@ internal enum AdminNotice
     KeyCreated,
     KeyRevoked,
     LinkUnlocked,
+    NetworkUnlocked,
 }
 
 /// <summary>
@@ -62,6 +63,7 @@ internal static class AdminNotices
         AdminNotice.KeyCreated => "The API key is made. Copy it now: it is shown this once and never again.",
         AdminNotice.KeyRevoked => "The API key is revoked: it opens nothing any more, and console sessions opened with it are over.",
         AdminNotice.LinkUnlocked => "The link takes passwords again: its wrong ones are forgotten, on every instance.",
+        AdminNotice.NetworkUnlocked => "The network's tries are checked again: its wrong passwords are forgotten for it, on every instance.",
         AdminNotice.UnreadableForm => "The form could not be read (too large, or not a form); nothing was changed.",
         _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, null),
     };

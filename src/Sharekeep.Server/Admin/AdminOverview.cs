@@ -27,6 +27,7 @@ public sealed record AdminOverview(
     Guid? CurrentSession,
     IReadOnlyList<ApiKey> Keys,
     IReadOnlyList<LockedLink> LockedLinks,
+    IReadOnlyList<LockedNetwork> LockedNetworks,
     DateTimeOffset Now)
 {
     /// <summary>The key just made, shown on this one page and never again.</summary>
@@ -138,6 +139,7 @@ internal sealed class AdminOverviewReader(
         IReadOnlyList<ApiKey> apiKeys = [.. active, .. recent.Where(k => k.Revoked is not null)];
         return new AdminOverview(
             current, lastChanges, shown, term, reports, dashboards, storedFiles, audit, AdminNotices.Message(notice), errors, form,
-            open, AdminSession.SessionIdOf(request.HttpContext.User), apiKeys, await links.ListLockedAsync(cancellationToken), now);
+            open, AdminSession.SessionIdOf(request.HttpContext.User), apiKeys,
+            await links.ListLockedAsync(cancellationToken), await links.ListLockedNetworksAsync(cancellationToken), now);
     }
 }

@@ -31,6 +31,9 @@ internal static class DomainExtensions
         builder.Services.AddOptions<PasswordOptions>()
             .BindConfiguration(PasswordOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(
+                o => o.ClientWindowMinutes <= o.LinkWindowMinutes,
+                "Sharekeep:Passwords:ClientWindowMinutes must not be longer than LinkWindowMinutes (the link's failures are what it is counted from).")
             .ValidateOnStart();
         builder.Services.AddOptions<Dialects.DocumentPlatform.DocumentPlatformOptions>()
             .BindConfiguration(Dialects.DocumentPlatform.DocumentPlatformOptions.Section)

@@ -34,9 +34,9 @@ internal sealed class PasswordOptions
     [Range(0, 10000, ErrorMessage = "Sharekeep:Passwords:QueuedChecks must be between 0 (two per core) and 10000.")]
     public int QueuedChecks { get; set; }
 
-    /// <summary>Hashes started per second, sustained; 0 means one per core.</summary>
-    [Range(0, 10000, ErrorMessage = "Sharekeep:Passwords:ChecksPerSecond must be between 0 (one per core) and 10000.")]
-    public int ChecksPerSecond { get; set; }
+    /// <summary>Hashes started per minute, evenly spread; 0 means 30 per core.</summary>
+    [Range(0, 60000, ErrorMessage = "Sharekeep:Passwords:ChecksPerMinute must be between 0 (30 per core) and 60000.")]
+    public int ChecksPerMinute { get; set; }
 
     /// <summary>How long a refused try waits before its answer (no CPU; it paces guessers); 0 answers at once.</summary>
     [Range(0, 10000, ErrorMessage = "Sharekeep:Passwords:RefusalDelayMilliseconds must be between 0 and 10000.")]
@@ -55,7 +55,7 @@ internal sealed class PasswordOptions
             ClientWindow = TimeSpan.FromMinutes(ClientWindowMinutes),
             ConcurrentChecks = ConcurrentChecks > 0 ? ConcurrentChecks : cores,
             QueuedChecks = QueuedChecks > 0 ? QueuedChecks : 2 * cores,
-            ChecksPerSecond = ChecksPerSecond > 0 ? ChecksPerSecond : cores,
+            ChecksPerMinute = ChecksPerMinute > 0 ? ChecksPerMinute : 30 * cores,
             RefusalDelay = TimeSpan.FromMilliseconds(RefusalDelayMilliseconds),
         };
     }

@@ -34,6 +34,7 @@ internal static class StorageExtensions
             .Validate(o => o.MaxAgeSeconds >= 1, "Sharekeep:Cache:MaxAgeSeconds must be at least 1.")
             .ValidateOnStart();
         builder.Services.AddHostedService<ContentSweepService>();
+        builder.Services.AddHostedService<PasswordFailureSweepService>();
         builder.Services.AddDataProtection().SetApplicationName("Sharekeep").PersistKeysToDbContext<SharekeepDbContext>()
             .ProtectKeysWithKeyEncryptionKey(sharedDatabase: database.IsPostgres);
         return builder;

@@ -23,6 +23,7 @@ internal static class NativeApi
         api.MapShares();
         api.MapFiles();
         api.MapLockedLinks();
+        api.MapLockedNetworks();
         api.MapPolicy();
         api.MapKeys();
         return api;

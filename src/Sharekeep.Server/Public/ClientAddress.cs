@@ -14,6 +14,13 @@ internal static class ClientAddress
     /// </summary>
     public static string NetworkOf(HttpContext context) => NetworkOf(context.Connection.RemoteIpAddress);
 
+    /// <summary>Whether the text is a network as <see cref="NetworkOf(IPAddress?)"/> writes it.</summary>
+    public static bool IsNetwork(string text)
+    {
+        var address = text.EndsWith("/64", StringComparison.Ordinal) ? text[..^3] : text;
+        return text.Length <= 64 && IPAddress.TryParse(address, out var parsed) && NetworkOf(parsed) == text;
+    }
+
     public static string NetworkOf(IPAddress? address)
     {
         if (address is null)

@@ -275,6 +275,9 @@ namespace Sharekeep.Storage.Postgres.Migrations
                     b.Property<long>("At")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("LinkForgiven")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("LinkId")
                         .HasColumnType("uuid");
 
@@ -282,6 +285,9 @@ namespace Sharekeep.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("NetworkForgiven")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

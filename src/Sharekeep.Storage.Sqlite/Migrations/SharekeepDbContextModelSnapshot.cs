@@ -268,6 +268,9 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LinkForgiven")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("LinkId")
                         .HasColumnType("TEXT");
 
@@ -275,6 +278,9 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NetworkForgiven")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -39,13 +39,17 @@ internal sealed class CachedPasswordFailureStore(Lazy<IPasswordFailureStore> inn
         DateTimeOffset since, int atLeast, int limit, CancellationToken cancellationToken) =>
         inner.Value.LinksWithFailuresAsync(since, atLeast, limit, cancellationToken);
 
-    /// <summary>The networks the link's failures came from count fewer failures afterwards, so their lists go too.</summary>
-    public async Task<int> ForgetLinkAsync(Guid linkId, CancellationToken cancellationToken)
-    {
-        var rows = await inner.Value.RecentForLinkAsync(linkId, DateTimeOffset.MinValue, int.MaxValue, cancellationToken);
-        Change[] changes = [LinkChange(linkId), .. rows.Select(f => f.Network).Distinct(StringComparer.Ordinal).Select(NetworkChange)];
-        return await cache.WriteAsync(() => inner.Value.ForgetLinkAsync(linkId, cancellationToken), changes);
-    }
+    public Task<IReadOnlyList<NetworkFailureCount>> NetworksWithFailuresAsync(
+        DateTimeOffset since, int atLeast, int limit, CancellationToken cancellationToken) =>
+        inner.Value.NetworksWithFailuresAsync(since, atLeast, limit, cancellationToken);
+
+    /// <summary>The networks' counts stay as they were, so only the link's list goes.</summary>
+    public Task<int> ForgetLinkAsync(Guid linkId, CancellationToken cancellationToken) =>
+        cache.WriteAsync(() => inner.Value.ForgetLinkAsync(linkId, cancellationToken), LinkChange(linkId));
+
+    /// <summary>The links' counts stay as they were, so only the network's list goes.</summary>
+    public Task<int> ForgetNetworkAsync(string network, CancellationToken cancellationToken) =>
+        cache.WriteAsync(() => inner.Value.ForgetNetworkAsync(network, cancellationToken), NetworkChange(network));
 
     /// <summary>Only failures outside every window go, which no reader counts: nothing cached changes meaning.</summary>
     public Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) => inner.Value.PruneAsync(before, cancellationToken);

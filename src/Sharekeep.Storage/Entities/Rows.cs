@@ -118,4 +118,10 @@ internal sealed class PasswordFailureRow
     public Guid LinkId { get; set; }
     public required string Network { get; set; }
     public DateTimeOffset At { get; set; }
+
+    /// <summary>An admin unlocked the link: this failure no longer counts for it, but still for its network.</summary>
+    public bool LinkForgiven { get; set; }
+
+    /// <summary>An admin unlocked the network: this failure no longer counts for it, but still for its link.</summary>
+    public bool NetworkForgiven { get; set; }
 }

@@ -5,6 +5,8 @@ namespace Sharekeep.Core.Tests.Fakes;
 internal sealed class InMemoryPasswordFailureStore : IPasswordFailureStore
 {
     private readonly List<PasswordFailure> _failures = [];
+    private readonly HashSet<PasswordFailure> _linkForgiven = [];
+    private readonly HashSet<PasswordFailure> _networkForgiven = [];
     private readonly Lock _lock = new();
 
     public int Recorded { get; private set; }
@@ -14,7 +16,7 @@ internal sealed class InMemoryPasswordFailureStore : IPasswordFailureStore
         lock (_lock)
         {
             return Task.FromResult<IReadOnlyList<PasswordFailure>>(
-                [.. _failures.Where(f => f.LinkId == linkId && f.At > since).OrderByDescending(f => f.At).Take(limit)]);
+                [.. _failures.Where(f => f.LinkId == linkId && !_linkForgiven.Contains(f) && f.At > since).OrderByDescending(f => f.At).Take(limit)]);
         }
     }
 
@@ -23,7 +25,7 @@ internal sealed class InMemoryPasswordFailureStore : IPasswordFailureStore
         lock (_lock)
         {
             return Task.FromResult<IReadOnlyList<DateTimeOffset>>(
-                [.. _failures.Where(f => f.Network == network && f.At > since).OrderByDescending(f => f.At).Take(limit).Select(f => f.At)]);
+                [.. _failures.Where(f => f.Network == network && !_networkForgiven.Contains(f) && f.At > since).OrderByDescending(f => f.At).Take(limit).Select(f => f.At)]);
         }
     }
 
@@ -43,7 +45,7 @@ internal sealed class InMemoryPasswordFailureStore : IPasswordFailureStore
         {
             return Task.FromResult<IReadOnlyList<LinkFailureCount>>(
             [
-                .. _failures.Where(f => f.At > since).GroupBy(f => f.LinkId)
+                .. _failures.Where(f => f.At > since && !_linkForgiven.Contains(f)).GroupBy(f => f.LinkId)
                     .Where(g => g.Count() >= atLeast)
                     .OrderByDescending(g => g.Count())
                     .Take(limit)
@@ -52,11 +54,34 @@ internal sealed class InMemoryPasswordFailureStore : IPasswordFailureStore
         }
     }
 
+    public Task<IReadOnlyList<NetworkFailureCount>> NetworksWithFailuresAsync(DateTimeOffset since, int atLeast, int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<NetworkFailureCount>>(
+            [
+                .. _failures.Where(f => f.At > since && !_networkForgiven.Contains(f)).GroupBy(f => f.Network)
+                    .Where(g => g.Count() >= atLeast)
+                    .OrderByDescending(g => g.Count())
+                    .Take(limit)
+                    .Select(g => new NetworkFailureCount(g.Key, g.Count())),
+            ]);
+        }
+    }
+
     public Task<int> ForgetLinkAsync(Guid linkId, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            return Task.FromResult(_failures.RemoveAll(f => f.LinkId == linkId));
+            return Task.FromResult(_failures.Where(f => f.LinkId == linkId).Count(_linkForgiven.Add));
+        }
+    }
+
+    public Task<int> ForgetNetworkAsync(string network, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_failures.Where(f => f.Network == network).Count(_networkForgiven.Add));
         }
     }
 

@@ -6,6 +6,9 @@ public sealed record PasswordFailure(Guid LinkId, string Network, DateTimeOffset
 /// <summary>A link with failures in the window, for the administrator's list of locked links.</summary>
 public sealed record LinkFailureCount(Guid LinkId, int Failures);
 
+/// <summary>A client network with failures in the window, for the administrator's list of locked networks.</summary>
+public sealed record NetworkFailureCount(string Network, int Failures);
+
 /// <summary>
 /// Wrong passwords, shared by every instance. Read on every try (a reader may keep what it read in memory until a
 /// failure is recorded, anywhere); written only for a failure, never for a right password.
@@ -23,8 +26,17 @@ public interface IPasswordFailureStore
     /// <summary>Links with at least <paramref name="atLeast"/> failures since <paramref name="since"/>, most failures first.</summary>
     Task<IReadOnlyList<LinkFailureCount>> LinksWithFailuresAsync(DateTimeOffset since, int atLeast, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Forgets every failure for the link; the number forgotten.</summary>
+    /// <summary>Networks with at least <paramref name="atLeast"/> failures since <paramref name="since"/>, most failures first.</summary>
+    Task<IReadOnlyList<NetworkFailureCount>> NetworksWithFailuresAsync(DateTimeOffset since, int atLeast, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stops counting the link's failures for the link; they still count for the networks they came from, so an
+    /// unlock gives a guesser nothing back. The number forgiven.
+    /// </summary>
     Task<int> ForgetLinkAsync(Guid linkId, CancellationToken cancellationToken);
+
+    /// <summary>Stops counting the network's failures for the network; they still count for their links.</summary>
+    Task<int> ForgetNetworkAsync(string network, CancellationToken cancellationToken);
 
     /// <summary>Deletes failures older than <paramref name="before"/>.</summary>
     Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken);

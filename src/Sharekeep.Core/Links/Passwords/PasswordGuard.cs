@@ -26,7 +26,6 @@ public sealed class PasswordGuard : IDisposable
     private readonly Dictionary<(Guid, string), int> _clientsInFlight = [];
     private long _recorded;
     private int _delayedRefusals;
-    private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
     public PasswordGuard(PasswordLimits limits, TimeProvider time)
     {
@@ -40,9 +39,10 @@ public sealed class PasswordGuard : IDisposable
         });
         _rate = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = limits.ChecksPerSecond,
-            TokensPerPeriod = limits.ChecksPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            // One token at a time, one per period: hashes spread evenly, never a burst that holds every core.
+            TokenLimit = 1,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1) / limits.ChecksPerMinute,
             QueueLimit = limits.QueuedChecks,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
@@ -54,6 +54,10 @@ public sealed class PasswordGuard : IDisposable
     /// <summary>When the link's count falls under its limit, if it is at the limit now (newest failures first).</summary>
     public DateTimeOffset? LockedUntil(IReadOnlyList<PasswordFailure> newestFirst) =>
         newestFirst.Count >= _limits.LinkFailures ? newestFirst[_limits.LinkFailures - 1].At + _limits.LinkWindow : null;
+
+    /// <summary>When the network's count falls under its limit, if it is at the limit now (newest failures first).</summary>
+    public DateTimeOffset? NetworkLockedUntil(IReadOnlyList<DateTimeOffset> newestFirst) =>
+        newestFirst.Count >= _limits.NetworkFailures ? newestFirst[_limits.NetworkFailures - 1] + _limits.NetworkWindow : null;
 
     /// <summary>Tries waiting for a free check now.</summary>
     internal long QueuedForCheck => _concurrent.GetStatistics()?.CurrentQueuedCount ?? 0;
@@ -70,29 +74,33 @@ public sealed class PasswordGuard : IDisposable
         {
             return await RefuseAsync(refusal, cancellationToken);
         }
+        bool? right;
         try
         {
-            var right = await CheckWithinBoundsAsync(verify, cancellationToken);
-            if (right is null)
+            right = await CheckWithinBoundsAsync(verify, cancellationToken);
+            if (right == false)
             {
-                return await RefuseAsync(new PasswordCheck(PasswordVerdict.Busy, BusyRetryAfter), cancellationToken);
+                // Recorded even if the visitor has gone: the guess was made.
+                await failures.RecordAsync(new PasswordFailure(linkId, network, _time.GetUtcNow()), CancellationToken.None);
+                Interlocked.Increment(ref _recorded);
             }
-            if (right.Value)
-            {
-                return new PasswordCheck(PasswordVerdict.Right);
-            }
-            var now = _time.GetUtcNow();
-            // Recorded even if the visitor has gone: the guess was made.
-            await failures.RecordAsync(new PasswordFailure(linkId, network, now), CancellationToken.None);
-            Interlocked.Increment(ref _recorded);
-            await PruneNowAndThenAsync(failures, now);
-            return new PasswordCheck(PasswordVerdict.Wrong);
         }
         finally
         {
             Release(linkId, network);
         }
+        // A try that found no free check gives its place back before its answer waits, not after.
+        return right switch
+        {
+            true => new PasswordCheck(PasswordVerdict.Right),
+            false => new PasswordCheck(PasswordVerdict.Wrong),
+            null => await RefuseAsync(new PasswordCheck(PasswordVerdict.Busy, BusyRetryAfter), cancellationToken),
+        };
     }
+
+    /// <summary>Deletes failures that no window counts any more (they hold client networks: kept no longer than needed).</summary>
+    public Task PruneAsync(IPasswordFailureStore failures, CancellationToken cancellationToken) =>
+        failures.PruneAsync(_time.GetUtcNow() - _limits.Retention, cancellationToken);
 
     /// <summary>
     /// Holds a refusal back for <see cref="PasswordLimits.RefusalDelay"/> (real time, whatever clock counts the
@@ -144,12 +152,12 @@ public sealed class PasswordGuard : IDisposable
                     continue;
                 }
                 var clientTimes = forLink.Where(f => f.Network == network && f.At > now - _limits.ClientWindow).Select(f => f.At).ToList();
-                var wait = Over(forLink.Select(f => f.At).ToList(), _linksInFlight.GetValueOrDefault(linkId), _limits.LinkFailures, _limits.LinkWindow, now)
+                var refusal = Over(forLink.Select(f => f.At).ToList(), _linksInFlight.GetValueOrDefault(linkId), _limits.LinkFailures, _limits.LinkWindow, now)
                     ?? Over(forNetwork, _networksInFlight.GetValueOrDefault(network), _limits.NetworkFailures, _limits.NetworkWindow, now)
                     ?? Over(clientTimes, _clientsInFlight.GetValueOrDefault((linkId, network)), _limits.ClientFailures, _limits.ClientWindow, now);
-                if (wait is { } locked)
+                if (refusal is not null)
                 {
-                    return new PasswordCheck(PasswordVerdict.Locked, locked);
+                    return refusal;
                 }
                 Increment(_linksInFlight, linkId);
                 Increment(_networksInFlight, network);
@@ -161,10 +169,11 @@ public sealed class PasswordGuard : IDisposable
     }
 
     /// <summary>
-    /// How long until a count is under its limit again, or null if it is under now. Failures are newest first;
-    /// tries in flight will be failures or successes soon, so they count as a short wait rather than none.
+    /// Null if a count is under its limit now; Locked, with how long until it is under again, if recorded failures
+    /// reach it; Busy if only tries still in flight do (they will be failures or successes in a moment). Failures
+    /// are newest first.
     /// </summary>
-    private static TimeSpan? Over(IReadOnlyList<DateTimeOffset> newestFirst, int inFlight, int limit, TimeSpan window, DateTimeOffset now)
+    private static PasswordCheck? Over(IReadOnlyList<DateTimeOffset> newestFirst, int inFlight, int limit, TimeSpan window, DateTimeOffset now)
     {
         if (newestFirst.Count + inFlight < limit)
         {
@@ -172,10 +181,10 @@ public sealed class PasswordGuard : IDisposable
         }
         if (newestFirst.Count < limit)
         {
-            return BusyRetryAfter;
+            return new PasswordCheck(PasswordVerdict.Busy, BusyRetryAfter);
         }
         var wait = newestFirst[limit - 1] + window - now;
-        return wait > TimeSpan.Zero ? wait : BusyRetryAfter;
+        return new PasswordCheck(PasswordVerdict.Locked, wait > TimeSpan.Zero ? wait : BusyRetryAfter);
     }
 
     private async Task<bool?> CheckWithinBoundsAsync(Func<bool> verify, CancellationToken cancellationToken)
@@ -210,19 +219,6 @@ public sealed class PasswordGuard : IDisposable
             Decrement(_networksInFlight, network);
             Decrement(_clientsInFlight, (linkId, network));
         }
-    }
-
-    private async Task PruneNowAndThenAsync(IPasswordFailureStore failures, DateTimeOffset now)
-    {
-        lock (_lock)
-        {
-            if (now - _lastPrune < TimeSpan.FromMinutes(1))
-            {
-                return;
-            }
-            _lastPrune = now;
-        }
-        await failures.PruneAsync(now - _limits.Retention, CancellationToken.None);
     }
 
     private static void Increment<TKey>(Dictionary<TKey, int> counts, TKey key)

@@ -28,10 +28,10 @@ public sealed record PasswordLimits
     public int QueuedChecks { get; init; } = 2 * Environment.ProcessorCount;
 
     /// <summary>
-    /// Hashes started per second, sustained: at one per core, guessing holds at most about a fifth of the CPU
-    /// however many tries arrive, and the rest of the service keeps its speed.
+    /// Hashes started per minute, evenly spread: at 30 per core (one every two seconds), guessing holds at most
+    /// about a tenth of the CPU however many tries arrive, and the rest of the service keeps its speed.
     /// </summary>
-    public int ChecksPerSecond { get; init; } = Environment.ProcessorCount;
+    public int ChecksPerMinute { get; init; } = 30 * Environment.ProcessorCount;
 
     /// <summary>
     /// How long a refused try waits before its answer. Costs no CPU, and slows a guesser that waits for each

@@ -12,7 +12,7 @@ using Sharekeep.Storage;
 namespace Sharekeep.Storage.Postgres.Migrations
 {
     [DbContext(typeof(SharekeepDbContext))]
-    [Migration("20261201143657_PasswordFailures")]
+    [Migration("20261201160620_PasswordFailures")]
     partial class PasswordFailures
     {
         /// <inheritdoc />
@@ -278,6 +278,9 @@ namespace Sharekeep.Storage.Postgres.Migrations
                     b.Property<long>("At")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("LinkForgiven")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("LinkId")
                         .HasColumnType("uuid");
 
@@ -285,6 +288,9 @@ namespace Sharekeep.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("NetworkForgiven")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Sharekeep.Storage.Postgres.Migrations
 {
     /// <summary>
-    /// Wrong link passwords, counted by every instance. Each one recorded or forgotten is announced like a cached
-    /// record's change (see <see cref="ChangeNotices"/>), once for its link and once for its network, so that no
-    /// instance keeps counting from a list that has grown or shrunk.
+    /// Wrong link passwords, counted by every instance. Each one recorded, forgiven or deleted is announced like a
+    /// cached record's change (see <see cref="ChangeNotices"/>), once for its link and once for its network, so
+    /// that no instance keeps counting from a list that has changed.
     /// </summary>
     public partial class PasswordFailures : Migration
     {
@@ -22,7 +22,9 @@ namespace Sharekeep.Storage.Postgres.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     LinkId = table.Column<Guid>(type: "uuid", nullable: false),
                     Network = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    At = table.Column<long>(type: "bigint", nullable: false)
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    LinkForgiven = table.Column<bool>(type: "boolean", nullable: false),
+                    NetworkForgiven = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -46,12 +48,12 @@ namespace Sharekeep.Storage.Postgres.Migrations
 
             migrationBuilder.Sql("""
                 CREATE TRIGGER "PasswordFailures_announce_link"
-                AFTER INSERT OR DELETE ON "PasswordFailures"
+                AFTER INSERT OR UPDATE OR DELETE ON "PasswordFailures"
                 FOR EACH ROW EXECUTE FUNCTION sharekeep_announce_change('passwordlink', 'LinkId');
                 """);
             migrationBuilder.Sql("""
                 CREATE TRIGGER "PasswordFailures_announce_network"
-                AFTER INSERT OR DELETE ON "PasswordFailures"
+                AFTER INSERT OR UPDATE OR DELETE ON "PasswordFailures"
                 FOR EACH ROW EXECUTE FUNCTION sharekeep_announce_change('passwordnet', 'Network');
                 """);
         }

@@ -18,7 +18,9 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     LinkId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Network = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    LinkForgiven = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NetworkForgiven = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Sharekeep.Storage;
 namespace Sharekeep.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SharekeepDbContext))]
-    [Migration("20261201143633_PasswordFailures")]
+    [Migration("20261201160558_PasswordFailures")]
     partial class PasswordFailures
     {
         /// <inheritdoc />
@@ -271,6 +271,9 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LinkForgiven")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("LinkId")
                         .HasColumnType("TEXT");
 
@@ -278,6 +281,9 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NetworkForgiven")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
