@@ -28,6 +28,7 @@ await app.InitializeSharekeepAsync();
 
 app.UseSharekeepProxies();
 app.UseApiErrors();
+app.UseHeaderPolicies();
 app.UseCallerChecks();
 
 app.MapApiDocs();

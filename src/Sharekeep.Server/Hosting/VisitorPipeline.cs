@@ -14,6 +14,12 @@ internal static class VisitorPipeline
 {
     private static readonly string[] Prefixes = ["/api/external/share", "/api/2.0/files/share", "/s", "/share", "/assets"];
 
+    // WebApplication adds authentication, authorization and antiforgery in front of the whole pipeline by itself
+    // unless the app's own builder says they are in place; calls inside a branch do not say so (a branch's
+    // properties are a copy), so without these marks every visitor's request would pass them all the same.
+    // The keys are the framework's (WebApplicationBuilder); HostingTests prove that visitors skip the checks.
+    private static readonly string[] FrameworkMarks = ["__AuthenticationMiddlewareSet", "__AuthorizationMiddlewareSet", "__AntiforgeryMiddlewareSet"];
+
     /// <summary>Authentication, authorization and antiforgery, for every request but a visitor's.</summary>
     public static WebApplication UseCallerChecks(this WebApplication app)
     {
@@ -23,6 +29,10 @@ internal static class VisitorPipeline
             callers.UseAuthorization();
             callers.UseAntiforgery();
         });
+        foreach (var mark in FrameworkMarks)
+        {
+            ((IApplicationBuilder)app).Properties[mark] = true;
+        }
         return app;
     }
 
