@@ -36,6 +36,35 @@ public sealed class PasswordGuardTests
         guard.CheckAsync(_failures, link, network, verify, CancellationToken.None);
 
     [Fact]
+    public async Task Check_RunsOutsideTheThreadPool_SoALongHashStarvesNoRequest()
+    {
+        using var guard = new PasswordGuard(Roomy, _clock);
+        bool? onPool = null;
+
+        await Task.Run(() => TryAsync(guard, Guid.NewGuid(), "10.0.0.1", () => (onPool = Thread.CurrentThread.IsThreadPoolThread) is false), TestContext.Current.CancellationToken);
+
+        Assert.False(onPool);
+    }
+
+    [Fact]
+    public async Task Check_OnLinux_RunsAtALowerSchedulingPriority()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "Thread priorities are lowered on Linux only.");
+        using var guard = new PasswordGuard(Roomy, _clock);
+        var nice = 0;
+
+        await TryAsync(guard, Guid.NewGuid(), "10.0.0.1", () =>
+        {
+            // Field 19 of /proc/thread-self/stat (after the command name in parentheses) is the thread's nice value.
+            var stat = File.ReadAllText("/proc/thread-self/stat");
+            nice = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+            return true;
+        });
+
+        Assert.Equal(10, nice);
+    }
+
+    [Fact]
     public async Task WrongPasswords_LockTheLinkAtTheLimit_AndLaterTriesAreNotChecked()
     {
         using var guard = new PasswordGuard(Roomy, _clock);

@@ -20,6 +20,7 @@ public sealed class PasswordGuard : IDisposable
     private readonly TimeProvider _time;
     private readonly ConcurrencyLimiter _concurrent;
     private readonly TokenBucketRateLimiter _rate;
+    private readonly PasswordCheckThreads _threads;
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, int> _linksInFlight = [];
     private readonly Dictionary<string, int> _networksInFlight = new(StringComparer.Ordinal);
@@ -47,6 +48,7 @@ public sealed class PasswordGuard : IDisposable
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
         });
+        _threads = new PasswordCheckThreads(limits.ConcurrentChecks);
     }
 
     public PasswordLimits Limits => _limits;
@@ -203,7 +205,7 @@ public sealed class PasswordGuard : IDisposable
             {
                 return null;
             }
-            return verify();
+            return await _threads.RunAsync(verify);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -242,5 +244,6 @@ public sealed class PasswordGuard : IDisposable
     {
         _concurrent.Dispose();
         _rate.Dispose();
+        _threads.Dispose();
     }
 }
