@@ -109,9 +109,11 @@ stop() { # PID
 
 # The server's own use of the machine, from /proc: CPU seconds (user + system) so far, resident and peak memory.
 ticks=$(getconf CLK_TCK)
-cpu_seconds() { awk -v t="$ticks" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / t }' "/proc/$1/stat"; }
-rss_mib() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
-hwm_mib() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# A scenario served by two processes (nginx in front of Sharekeep) names both: CPU is their sum, memory the first's.
+cpu_seconds() { local p files=(); for p in $1; do files+=("/proc/$p/stat"); done
+  awk -v t="$ticks" '{ sub(/^.*\) /, ""); sum += $12 + $13 } END { printf "%.2f", sum / t }' "${files[@]}"; }
+rss_mib() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/${1%% *}/status"; }
+hwm_mib() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/${1%% *}/status"; }
 now() { date +%s.%N; }
 
 results="$work/results.tsv"
@@ -196,9 +198,11 @@ scenarios() {
 
 # nginx_download: Debian's nginx, one process (no master, so its PID is the worker's), sendfile on, on the server's
 # core, serving the very file Sharekeep was given (a hard link, so the same bytes on the same disk).
+# nginx_download PROVIDER SHAREKEEP_PORT SHAREKEEP_PID FILES_DIR: also Sharekeep behind nginx, downloads handed back.
 nginx_download() {
-  local port dir="$work/nginx"
+  local port proxy_port dir="$work/nginx" provider_name=$1 sharekeep_port=$2 sharekeep_pid=$3 files=$4
   port=$(free_port)
+  proxy_port=$(free_port)
   mkdir -p "$dir/root" "$dir/temp"
   ln -f "$work/1mib.bin" "$dir/root/1mib.bin"
   cat >"$dir/nginx.conf" <<NGINX
@@ -223,12 +227,33 @@ http {
     root $dir/root;
     location = /healthz { return 200 "ok"; }
   }
+  # Sharekeep behind this nginx, handing downloads back to it (Sharekeep:Downloads:OffloadPrefix, docs/deployment.md).
+  upstream sharekeep { server 127.0.0.1:$sharekeep_port; keepalive 64; }
+  server {
+    listen 127.0.0.1:$proxy_port;
+    location / {
+      proxy_pass http://sharekeep;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Sendfile-Type X-Accel-Redirect;
+    }
+    location /_sharekeep_files/ {
+      internal;
+      alias $files/;
+      add_header Content-Security-Policy \$upstream_http_content_security_policy always;
+      add_header X-Content-Type-Options \$upstream_http_x_content_type_options always;
+      add_header Referrer-Policy \$upstream_http_referrer_policy always;
+    }
+  }
 }
 NGINX
   launch nginx "$port" "${pin_server[@]}" "$nginx_bin" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log"
   server_pid=$pid_nginx
   echo "1mib.bin" >"$dir/key.txt"
   measure nginx "nginx: 1 MiB download (sendfile)" "-" "http://127.0.0.1:$port" "/%s" "$dir/key.txt"
+  # Both processes on the server's core, both charged.
+  server_pid="$pid_nginx $sharekeep_pid"
+  measure offload "$provider_name: 1 MiB download via nginx (X-Accel-Redirect)" "$small" "http://127.0.0.1:$proxy_port" "/s/%s/content" "$work/download-key.txt"
   stop "$pid_nginx"
 }
 
@@ -239,7 +264,8 @@ run_provider() {
   local provider=$1 data="$work/data-$1" port target
   port=$(free_port)
   mkdir -p "$data"
-  local settings=("Sharekeep__DataDirectory=$data" "Sharekeep__ApiSecret=$secret")
+  # The offload applies only to requests nginx announces; every other scenario reaches Sharekeep directly.
+  local settings=("Sharekeep__DataDirectory=$data" "Sharekeep__ApiSecret=$secret" "Sharekeep__Downloads__OffloadPrefix=/_sharekeep_files/")
   if [ "$provider" = postgres ]; then
     postgres_psql -c "CREATE DATABASE sharekeep"
     target="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=sharekeep"
@@ -268,7 +294,7 @@ run_provider() {
   # The same pipeline (every middleware) with a trivial endpoint: what the framework around our code costs.
   measure pipeline "$provider: pipeline only (stylesheet)" "-" "$base" "/assets/sharekeep.css" "$work/no-key.txt"
   # The download's anchor, measured beside this provider's downloads with Sharekeep idle.
-  nginx_download
+  nginx_download "$provider" "$port" "$pid" "$data/files"
   server_pid=$pid
   scenarios "$provider" "$small" "$base"
 
@@ -331,10 +357,17 @@ attack() {
   warm_up "$base" evaluate
   # Under attack a request can wait far past wrk's default 2 s timeout; both runs allow 30 s, so that the slow
   # answers count in the percentiles instead of as errors.
-  local line cpu_before wall_before requests duration_us p50_us p99_us errors non2xx bytes
+  local line best="" best_requests=-1 cpu_before wall_before requests duration_us p50_us p99_us errors non2xx bytes
   cpu_before=$(cpu_seconds "$pid")
   wall_before=$(now)
-  line=$(run_wrk "$seconds" "$base" "$evaluate_path" "$work/report-keys.txt" --timeout 30s)
+  # The faster of two calm runs, as in every other scenario: one slow run on this shared machine would make the
+  # attack look harmless.
+  for _ in 1 2; do
+    line=$(run_wrk "$seconds" "$base" "$evaluate_path" "$work/report-keys.txt" --timeout 30s)
+    eval "$(sed 's/^RESULT //; s/ /;/g' <<<"$line")"
+    if [ "$requests" -gt "$best_requests" ]; then best_requests=$requests; best=$line; fi
+  done
+  line=$best
   eval "$(sed 's/^RESULT //; s/ /;/g' <<<"$line")"
   record calm "$provider: evaluate, no attack" "$large" "$(awk -v a="$cpu_before" -v b="$(cpu_seconds "$pid")" 'BEGIN { print b - a }')" \
     "$(awk -v a="$wall_before" -v b="$(now)" 'BEGIN { print b - a }')" "$line" "$((errors + non2xx))"
@@ -380,8 +413,8 @@ table=$(awk -F'\t' -v small="$small" '
   $1 == "nginx" { anchor = $4 }
   { key = $2; if ($3 == small) at_small[key] = $4
     vs_small = ($3 != "-" && $3 != small && (key in at_small)) ? sprintf("%.2f", $4 / at_small[key]) : ""
-    vs_ceiling = ($1 != "download" && $1 != "nginx" && ceiling > 0) ? sprintf("%.2f", $4 / ceiling) : ""
-    vs_nginx = ($1 == "download" && anchor > 0) ? sprintf("%.2f", $4 / anchor) : ""
+    vs_ceiling = ($1 != "download" && $1 != "offload" && $1 != "nginx" && ceiling > 0) ? sprintf("%.2f", $4 / ceiling) : ""
+    vs_nginx = (($1 == "download" || $1 == "offload") && anchor > 0) ? sprintf("%.2f", $4 / anchor) : ""
     # No answer within the run has no latency to show (wrk reports 0).
     p50 = $4 > 0 ? sprintf("%.2f", $5 / 1000) : "-"; p99 = $4 > 0 ? sprintf("%.2f", $6 / 1000) : "-"
     printf "| %s | %s | %d | %s | %s | %s | %s | %s | %d | %d %% | %d | %d |\n", $2, $3, $4, p50, p99,
@@ -409,6 +442,7 @@ targets=$(awk -F'\t' -v small="$small" -v large="$large" -v allowed="$allowed" -
     if (($1 == "evaluate" || $1 == "resolve") && ($3 == small || $3 == large)) { low(p "fast", $4 / ceiling); high(p "p99", $6) }
     if ($1 == "page") low(p "page", $4 / ceiling)
     if ($1 == "download") low(p "download", $4 / anchor)
+    if ($1 == "offload") low(p "offload", $4 / anchor)
     if ($1 == "calm") calm[p] = $4
     if ($1 == "attacked") { attacked[p] = $4; attacked_p99[p] = $6; attacked_peak[p] = $10 }
     if (!(p in seen) && p != "ceiling" && p != "nginx") { seen[p] = 1; order[++providers] = p }
@@ -428,7 +462,9 @@ targets=$(awk -F'\t' -v small="$small" -v large="$large" -v allowed="$allowed" -
         sprintf("up to %.0f KB, %.0f ms%s", highs[p "bytes"] / 1024, highs[p "seconds"] * 1000, p in failed ? ", not every one a whole page" : ""),
         !(p in failed) && highs[p "bytes"] <= 2000000 && highs[p "seconds"] <= 0.1) }
     for (i = 1; i <= providers; i++) { p = order[i]
-      row("1 MiB download >= 0.8 of nginx", p, sprintf("lowest %.2f", lows[p "download"]), lows[p "download"] >= 0.8) }
+      row("1 MiB download >= 0.8 of nginx: Kestrel sending it", p, sprintf("lowest %.2f", lows[p "download"]), lows[p "download"] >= 0.8) }
+    for (i = 1; i <= providers; i++) { p = order[i]; if (!((p "offload") in lows)) continue
+      row("1 MiB download >= 0.8 of nginx: behind nginx, handed back to it", p, sprintf("%.2f", lows[p "offload"]), lows[p "offload"] >= 0.8) }
     for (i = 1; i <= providers; i++) { p = order[i]; if (!(p in attacked)) continue
       kept = calm[p] > 0 ? attacked[p] / calm[p] : 0
       # wrk'"'"'s percentiles are of the answers it got: with few, the requests still waiting at the end (up to one per

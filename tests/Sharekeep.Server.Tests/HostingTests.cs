@@ -156,6 +156,9 @@ public sealed class HostingTests
     [InlineData("Sharekeep:MinRequestBodyBytesPerSecond", "0")]
     [InlineData("Sharekeep:ApiSecret", "skk_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG")]
     [InlineData("Sharekeep:FailedAuthenticationsPerMinute", "0")]
+    [InlineData("Sharekeep:Downloads:OffloadPrefix", "/files")]
+    [InlineData("Sharekeep:Downloads:OffloadPrefix", "/a/../b/")]
+    [InlineData("Sharekeep:Downloads:OffloadPrefix", "/a b/")]
     public async Task InvalidConfiguration_StopsStartUpWithAMessageNamingTheSetting(string setting, string value)
     {
         await using var app = new SharekeepApplication(settings: new Dictionary<string, string?> { [setting] = value });

@@ -1,3 +1,4 @@
+using Sharekeep.Server.Hosting;
 using Sharekeep.Server.Public;
 
 namespace Sharekeep.Server.Pages;
@@ -15,6 +16,11 @@ internal static class PagesExtensions
             .Validate(o => o.MaxEntries >= 1, "Sharekeep:PageCache:MaxEntries must be at least 1.")
             .Validate(o => o.MaxBytes >= ReportPages.MaxPageBytes, $"Sharekeep:PageCache:MaxBytes must be at least {ReportPages.MaxPageBytes} (one largest page).")
             .ValidateOnStart();
+        builder.Services.AddOptions<DownloadOptions>()
+            .BindConfiguration(DownloadOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<DownloadOffload>();
         return builder;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Sharekeep.Core.Files;
 
@@ -10,28 +9,43 @@ namespace Sharekeep.Server.Public;
 /// </summary>
 internal static class FileContent
 {
-    public static FileStreamHttpResult Download(HttpResponse response, StoredFile file, Stream stream)
+    public static FileAnswer Download(HttpContext context, DownloadOffload offload, StoredFile file, Stream stream)
     {
-        Harden(response);
-        return TypedResults.File(
-            stream, file.ContentType, file.Name, file.Created, new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
+        Harden(context.Response);
+        if (offload.TargetFor(context.Request, file) is { } target)
+        {
+            return FileAnswer.Offloaded(stream, target, file.ContentType, Disposition("attachment", file));
+        }
+        return FileAnswer.Sent(TypedResults.File(
+            stream, file.ContentType, file.Name, file.Created, new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true));
     }
 
     /// <summary>For previews: inline, and only for types that <see cref="FileRules.PreviewOf"/> knows to be inert.</summary>
-    public static FileStreamHttpResult Inline(HttpResponse response, StoredFile file, Stream stream)
+    public static FileAnswer Inline(HttpContext context, DownloadOffload offload, StoredFile file, Stream stream)
     {
         var preview = FileRules.PreviewOf(file.ContentType);
         if (preview == PreviewKind.None)
         {
-            return Download(response, file, stream);
+            return Download(context, offload, file, stream);
         }
+        var response = context.Response;
         Harden(response, pdf: preview == PreviewKind.Pdf);
         var contentType = preview == PreviewKind.Text ? "text/plain; charset=utf-8" : file.ContentType;
-        var disposition = new ContentDispositionHeaderValue("inline");
+        var disposition = Disposition("inline", file);
+        if (offload.TargetFor(context.Request, file) is { } target)
+        {
+            return FileAnswer.Offloaded(stream, target, contentType, disposition);
+        }
+        response.Headers.ContentDisposition = disposition;
+        return FileAnswer.Sent(TypedResults.File(
+            stream, contentType, null, file.Created, new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true));
+    }
+
+    private static string Disposition(string type, StoredFile file)
+    {
+        var disposition = new ContentDispositionHeaderValue(type);
         disposition.SetHttpFileName(file.Name);
-        response.Headers.ContentDisposition = disposition.ToString();
-        return TypedResults.File(
-            stream, contentType, null, file.Created, new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
+        return disposition.ToString();
     }
 
     private static void Harden(HttpResponse response, bool pdf = false)

@@ -99,8 +99,9 @@ internal static class FileLinkPages
         return await PageAsync(context, key, visit, error, cancellationToken);
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ContentAsync(
-        string key, string? disposition, HttpContext context, FileLinkService links, FileService files, LinkUnlockCookies cookies, CancellationToken cancellationToken)
+    private static async Task<Results<FileAnswer, ProblemHttpResult>> ContentAsync(
+        string key, string? disposition, HttpContext context, FileLinkService links, FileService files, LinkUnlockCookies cookies,
+        DownloadOffload offload, CancellationToken cancellationToken)
     {
         var visit = await links.OpenAsync(key, id => cookies.Read(context.Request, id), cancellationToken);
         if (visit is not { IsOpen: true, File: { } file, Link: { } link })
@@ -120,7 +121,7 @@ internal static class FileLinkPages
         {
             return TypedResults.Problem("The file's content is missing.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
         }
-        return inline ? FileContent.Inline(context.Response, file, stream) : FileContent.Download(context.Response, file, stream);
+        return inline ? FileContent.Inline(context, offload, file, stream) : FileContent.Download(context, offload, file, stream);
     }
 
     private static async Task<RazorComponentResult<FileLinkPage>> PageAsync(

@@ -79,14 +79,14 @@ internal static class FileEndpoints
             ? TypedResults.Ok(ToResponse(file))
             : NotFound(id);
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetContentAsync(
-        Guid id, FileService files, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<Results<FileAnswer, ProblemHttpResult>> GetContentAsync(
+        Guid id, FileService files, HttpContext context, DownloadOffload offload, CancellationToken cancellationToken)
     {
         if (await files.FindAsync(id, cancellationToken) is not { } file || files.OpenContent(file) is not { } stream)
         {
             return NotFound(id);
         }
-        return FileContent.Download(response, file, stream);
+        return FileContent.Download(context, offload, file, stream);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
