@@ -41,6 +41,19 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   fi
 fi
 
+# Debian's nginx for the tests of the download offload behind it (decision 24), installed when missing; releases
+# after bookworm have no nginx-light, and plain nginx is the same server with more modules.
+if [ ! -x /usr/sbin/nginx ]; then
+  echo "Installing nginx from Debian's packages..." >&2
+  if [ "$(id -u)" -ne 0 ] ||
+    ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }; } >&2; then
+    echo "nginx could not be installed (apt-get install nginx-light, as root)." >&2
+    echo "0 passed, 0 failed"
+    exit 1
+  fi
+fi
+
 # A private PostgreSQL for the PostgreSQL pass and the multi-instance tests (installed from Debian's packages
 # when missing), stopped and removed however the run ends.
 source scripts/postgres.sh

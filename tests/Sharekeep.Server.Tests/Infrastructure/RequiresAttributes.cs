@@ -14,7 +14,23 @@ public static class Requirements
     public static bool HasPostgres =>
         TestDatabase.IsPostgres && !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable));
 
+    public const string NoNginx = "Needs Debian's nginx (" + NginxProcess.Path + "); ./scripts/test.sh installs it.";
+
     public static bool HasChromium => File.Exists(Browser.ChromiumPath) && File.Exists(Browser.DriverPath);
+
+    public static bool HasNginx => File.Exists(NginxProcess.Path);
+}
+
+/// <summary>A test that runs Debian's nginx; where it is not installed, the test is reported as skipped, saying why.</summary>
+public sealed class NginxFactAttribute : FactAttribute
+{
+    public NginxFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
+    {
+        Skip = Requirements.NoNginx;
+        SkipUnless = nameof(Requirements.HasNginx);
+        SkipType = typeof(Requirements);
+    }
 }
 
 /// <summary>A test that runs only on PostgreSQL; elsewhere it is reported as skipped, saying why.</summary>
