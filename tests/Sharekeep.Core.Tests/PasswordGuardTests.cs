@@ -65,6 +65,28 @@ public sealed class PasswordGuardTests
     }
 
     [Fact]
+    public async Task Try_WhileWrongPasswordsAreRecordedForAnotherLink_IsCheckedNotBusy()
+    {
+        using var guard = new PasswordGuard(Roomy, _clock);
+        var attacked = Guid.NewGuid();
+        var reading = false;
+        // Every time the visitor's counts are read, a guess on another link from another network is recorded.
+        _failures.WhileReading = async () =>
+        {
+            if (!reading)
+            {
+                reading = true;
+                await TryAsync(guard, attacked, "10.9.9.9", Wrong);
+                reading = false;
+            }
+        };
+
+        var visitor = await TryAsync(guard, Guid.NewGuid(), "10.0.0.1", Right);
+
+        Assert.Equal(PasswordVerdict.Right, visitor.Verdict);
+    }
+
+    [Fact]
     public async Task WrongPasswords_LockTheLinkAtTheLimit_AndLaterTriesAreNotChecked()
     {
         using var guard = new PasswordGuard(Roomy, _clock);

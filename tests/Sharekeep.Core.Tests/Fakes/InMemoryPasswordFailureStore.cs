@@ -11,12 +11,18 @@ internal sealed class InMemoryPasswordFailureStore : IPasswordFailureStore
 
     public int Recorded { get; private set; }
 
-    public Task<IReadOnlyList<PasswordFailure>> RecentForLinkAsync(Guid linkId, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    /// <summary>Runs while a link's failures are being read, before they are: to make something happen meanwhile.</summary>
+    public Func<Task>? WhileReading { get; set; }
+
+    public async Task<IReadOnlyList<PasswordFailure>> RecentForLinkAsync(Guid linkId, DateTimeOffset since, int limit, CancellationToken cancellationToken)
     {
+        if (WhileReading is { } meanwhile)
+        {
+            await meanwhile();
+        }
         lock (_lock)
         {
-            return Task.FromResult<IReadOnlyList<PasswordFailure>>(
-                [.. _failures.Where(f => f.LinkId == linkId && !_linkForgiven.Contains(f) && f.At > since).OrderByDescending(f => f.At).Take(limit)]);
+            return [.. _failures.Where(f => f.LinkId == linkId && !_linkForgiven.Contains(f) && f.At > since).OrderByDescending(f => f.At).Take(limit)];
         }
     }
 

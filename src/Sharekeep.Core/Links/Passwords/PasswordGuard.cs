@@ -25,7 +25,12 @@ public sealed class PasswordGuard : IDisposable
     private readonly Dictionary<Guid, int> _linksInFlight = [];
     private readonly Dictionary<string, int> _networksInFlight = new(StringComparer.Ordinal);
     private readonly Dictionary<(Guid, string), int> _clientsInFlight = [];
-    private long _recorded;
+    // Failures recorded by this instance, counted in stripes by link and by network: a try whose counts were read
+    // while a failure of its own link or network was being recorded reads them again, and a failure anywhere else
+    // (another link guessed at meanwhile) does not make it read again. Two keys in one stripe only cost a re-read.
+    private const int Stripes = 64;
+    private readonly long[] _recordedForLinks = new long[Stripes];
+    private readonly long[] _recordedForNetworks = new long[Stripes];
     private int _delayedRefusals;
 
     public PasswordGuard(PasswordLimits limits, TimeProvider time)
@@ -84,7 +89,8 @@ public sealed class PasswordGuard : IDisposable
             {
                 // Recorded even if the visitor has gone: the guess was made.
                 await failures.RecordAsync(new PasswordFailure(linkId, network, _time.GetUtcNow()), CancellationToken.None);
-                Interlocked.Increment(ref _recorded);
+                Interlocked.Increment(ref _recordedForLinks[Stripe(linkId)]);
+                Interlocked.Increment(ref _recordedForNetworks[Stripe(network)]);
             }
         }
         finally
@@ -138,7 +144,7 @@ public sealed class PasswordGuard : IDisposable
     {
         for (var attempt = 0; attempt < MaxReReads; attempt++)
         {
-            var recordedBefore = Interlocked.Read(ref _recorded);
+            var recordedBefore = Recorded(linkId, network);
             var now = _time.GetUtcNow();
             var forLink = await failures.RecentForLinkAsync(linkId, now - _limits.LinkWindow, _limits.LinkFailures, cancellationToken);
             IReadOnlyList<DateTimeOffset> forNetwork = [];
@@ -149,7 +155,7 @@ public sealed class PasswordGuard : IDisposable
             lock (_lock)
             {
                 // A failure recorded here while the counts were read may be missing from them: read again.
-                if (Interlocked.Read(ref _recorded) != recordedBefore)
+                if (Recorded(linkId, network) != recordedBefore)
                 {
                     continue;
                 }
@@ -212,6 +218,12 @@ public sealed class PasswordGuard : IDisposable
             return null;
         }
     }
+
+    private (long Link, long Network) Recorded(Guid linkId, string network) =>
+        (Interlocked.Read(ref _recordedForLinks[Stripe(linkId)]), Interlocked.Read(ref _recordedForNetworks[Stripe(network)]));
+
+    private static int Stripe<TKey>(TKey key)
+        where TKey : notnull => (int)((uint)EqualityComparer<TKey>.Default.GetHashCode(key) % Stripes);
 
     private void Release(Guid linkId, string network)
     {
