@@ -151,6 +151,23 @@ public sealed class HostingTests
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
     }
 
+    [Fact]
+    public async Task RequestLines_AreNeverLogged_EvenWhenAProvidersOwnLevelAsksForThem()
+    {
+        var log = new CapturedLog();
+        // A rule naming a provider beats every rule naming none, whatever its category.
+        await using var app = new SharekeepApplication(
+            settings: new Dictionary<string, string?> { [$"Logging:{typeof(CapturedLog).FullName}:LogLevel:Default"] = "Information" },
+            services: log.AddTo);
+        using var admin = app.Admin();
+        using var visitor = app.Visitor();
+        var key = await admin.ShareFileAsync(content: "the bytes");
+
+        await visitor.GetAsync($"/s/{key}/content");
+
+        Assert.DoesNotContain(log.Entries, e => e.Message.Contains(key, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Sharekeep:MaxRequestBodyBytes", "10")]
     [InlineData("Sharekeep:MinRequestBodyBytesPerSecond", "0")]

@@ -9,15 +9,26 @@ namespace Sharekeep.Server.Hosting;
 
 internal static class HostExtensions
 {
+    private const string RequestLineCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     /// <summary>The web server and logging rules that hold whatever the configuration file says.</summary>
     public static WebApplicationBuilder ConfigureSharekeepHost(this WebApplicationBuilder builder)
     {
         builder.ReadSettingsBesideTheProgram();
-        // Request lines carry share keys in their paths, and share keys are credentials: never log them,
-        // whatever the configuration file says (this rule is registered after the file's, so it wins). This category
-        // writes nothing but request lines, and while it is enabled at any level the host opens a log scope and an
-        // Activity for every request even with no one listening: off, as the bench's ceiling runs.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        // Request lines carry share keys in their paths, and share keys are credentials: never log them, whatever
+        // the configuration says. A rule that names a provider ("Logging:Console:LogLevel:Default") beats every rule
+        // that names none, so the category is switched off for each provider the rules name as well, after they are
+        // all read (and again whenever the configuration reloads). The category's other messages (a URL setting
+        // overridden, a hosting-startup assembly that failed, errors while stopping) are rare and reported otherwise
+        // too; while it is enabled at any level the host also opens a log scope (holding the path) and an Activity
+        // for every request even with no one listening.
+        builder.Services.PostConfigure<LoggerFilterOptions>(filters =>
+        {
+            foreach (var provider in filters.Rules.Select(rule => rule.ProviderName).Append(null).Distinct().ToList())
+            {
+                filters.Rules.Add(new LoggerFilterRule(provider, RequestLineCategory, LogLevel.None, filter: null));
+            }
+        });
         // Say nothing about the server software to anonymous callers.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         // Kestrel's own floor for a body's average rate is 240 B/s, at which a 100 MiB upload may hold its connection

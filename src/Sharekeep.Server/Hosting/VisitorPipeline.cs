@@ -17,7 +17,7 @@ internal static class VisitorPipeline
     // WebApplication adds authentication, authorization and antiforgery in front of the whole pipeline by itself
     // unless the app's own builder says they are in place; calls inside a branch do not say so (a branch's
     // properties are a copy), so without these marks every visitor's request would pass them all the same.
-    // The keys are the framework's (WebApplicationBuilder); HostingTests prove that visitors skip the checks.
+    // The keys are the framework's (WebApplicationBuilder); VisitorPipelineTests prove that visitors skip the checks.
     private static readonly string[] FrameworkMarks = ["__AuthenticationMiddlewareSet", "__AuthorizationMiddlewareSet", "__AntiforgeryMiddlewareSet"];
 
     /// <summary>Authentication, authorization and antiforgery, for every request but a visitor's.</summary>
@@ -50,6 +50,8 @@ internal static class VisitorPipeline
         var metadata = endpoint.Metadata;
         return metadata.GetMetadata<IAllowAnonymous>() is not null
             && metadata.GetMetadata<IAuthorizeData>() is null
+            && metadata.GetMetadata<AuthorizationPolicy>() is null
+            && metadata.GetMetadata<IAuthorizationRequirementData>() is null
             && metadata.GetMetadata<IAntiforgeryMetadata>() is not { RequiresValidation: true };
     }
 

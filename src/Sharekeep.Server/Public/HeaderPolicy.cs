@@ -79,18 +79,19 @@ internal static class SecurityHeaderExtensions
     {
         app.Use(static (context, next) =>
         {
-            if (context.GetEndpoint()?.Metadata.GetOrderedMetadata<HeaderPolicy>() is { Count: > 0 })
+            if (context.GetEndpoint()?.Metadata.GetOrderedMetadata<HeaderPolicy>() is { Count: > 0 } policies)
             {
+                // The policies travel with the callback: the exception handler forgets the endpoint before it
+                // answers, and an error answer of these routes needs their headers as much as any other.
                 context.Response.OnStarting(static state =>
                 {
-                    var context = (HttpContext)state;
-                    // The exception handler forgets the endpoint before it answers; its answer sets its own headers.
-                    foreach (var policy in context.GetEndpoint()?.Metadata.GetOrderedMetadata<HeaderPolicy>() ?? [])
+                    var (response, policies) = ((HttpResponse, IReadOnlyList<HeaderPolicy>))state;
+                    foreach (var policy in policies)
                     {
-                        policy.ApplyTo(context.Response);
+                        policy.ApplyTo(response);
                     }
                     return Task.CompletedTask;
-                }, context);
+                }, (context.Response, policies));
             }
             return next(context);
         });

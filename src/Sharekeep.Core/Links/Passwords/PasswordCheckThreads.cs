@@ -16,27 +16,38 @@ internal sealed partial class PasswordCheckThreads : IDisposable
     internal const int LinuxNice = 10;
 
     private readonly BlockingCollection<Check> _checks = [];
+    private readonly int _count;
+    private int _started;
 
-    public PasswordCheckThreads(int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            new Thread(Run) { IsBackground = true, Name = "Sharekeep password check" }.Start();
-        }
-    }
+    public PasswordCheckThreads(int count) => _count = count;
 
+    /// <summary>The threads start with the first check: a server (or a test) that checks no password has none.</summary>
     public Task<bool> RunAsync(Func<bool> verify)
     {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                new Thread(Run) { IsBackground = true, Name = "Sharekeep password check" }.Start();
+            }
+        }
         var check = new Check(verify);
-        _checks.Add(check);
-        return check.Answer.Task;
+        // Once shutting down no check starts; the try is given up as if the visitor had gone.
+        return _checks.TryAdd(check) ? check.Answer.Task : Task.FromCanceled<bool>(new CancellationToken(canceled: true));
     }
 
     public void Dispose() => _checks.CompleteAdding();
 
     private void Run()
     {
-        LowerPriority();
+        try
+        {
+            LowerPriority();
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            // No setpriority here: the checks run at normal priority, which is still correct.
+        }
         foreach (var check in _checks.GetConsumingEnumerable())
         {
             try
@@ -54,19 +65,18 @@ internal sealed partial class PasswordCheckThreads : IDisposable
     {
         if (OperatingSystem.IsLinux())
         {
-            // On Linux a thread id given as the process is that thread alone (setpriority(2)); raising one's own
-            // nice value needs no privilege. A refusal leaves the thread at normal priority, which is still correct.
-            _ = SetPriority(PriorityOfProcess, GetThreadId(), LinuxNice);
+            // On Linux the nice value is per thread, and "the calling process" (who = 0) is the calling thread
+            // alone (setpriority(2), BUGS); raising one's own nice value needs no privilege. A refusal leaves the
+            // thread at normal priority, which is still correct.
+            _ = SetPriority(PriorityOfProcess, CallingThread, LinuxNice);
         }
     }
 
     private const int PriorityOfProcess = 0;
+    private const int CallingThread = 0;
 
     [LibraryImport("libc", EntryPoint = "setpriority")]
     private static partial int SetPriority(int which, int who, int priority);
-
-    [LibraryImport("libc", EntryPoint = "gettid")]
-    private static partial int GetThreadId();
 
     private sealed class Check(Func<bool> verify)
     {
