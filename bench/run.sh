@@ -227,7 +227,7 @@ http {
     root $dir/root;
     location = /healthz { return 200 "ok"; }
   }
-  # Sharekeep behind this nginx, handing downloads back to it (Sharekeep:Downloads:OffloadPrefix, docs/deployment.md).
+  # Sharekeep behind this nginx, handing downloads back to it (Sharekeep:Downloads:OffloadPrefix, decision 24).
   upstream sharekeep { server 127.0.0.1:$sharekeep_port; keepalive 64; }
   server {
     listen 127.0.0.1:$proxy_port;
@@ -264,8 +264,10 @@ run_provider() {
   local provider=$1 data="$work/data-$1" port target
   port=$(free_port)
   mkdir -p "$data"
-  # The offload applies only to requests nginx announces; every other scenario reaches Sharekeep directly.
-  local settings=("Sharekeep__DataDirectory=$data" "Sharekeep__ApiSecret=$secret" "Sharekeep__Downloads__OffloadPrefix=/_sharekeep_files/")
+  # The offload applies only to requests nginx announces, from a proxy Sharekeep knows (the loopback, as nginx here
+  # is); every other scenario reaches Sharekeep directly and sends no forwarded headers.
+  local settings=("Sharekeep__DataDirectory=$data" "Sharekeep__ApiSecret=$secret" "Sharekeep__Downloads__OffloadPrefix=/_sharekeep_files/"
+    "Sharekeep__Proxy__KnownProxies__0=127.0.0.1")
   if [ "$provider" = postgres ]; then
     postgres_psql -c "CREATE DATABASE sharekeep"
     target="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=sharekeep"

@@ -11,14 +11,21 @@ namespace Sharekeep.Server.Tests;
 public sealed class DownloadOffloadTests
 {
     private const string Prefix = "/_sharekeep_files/";
+    private const string Nginx = "10.0.0.5";
 
-    private static SharekeepApplication Offloading() =>
-        new(settings: new Dictionary<string, string?> { ["Sharekeep:Downloads:OffloadPrefix"] = Prefix });
+    private static SharekeepApplication Offloading() => new(
+        settings: new Dictionary<string, string?>
+        {
+            ["Sharekeep:Downloads:OffloadPrefix"] = Prefix,
+            ["Sharekeep:Proxy:KnownProxies:0"] = Nginx,
+        },
+        services: TestPeerAddress.AddTo);
 
-    private static Task<Answer> ThroughNginxAsync(SharekeepClient client, string path)
+    private static Task<Answer> ThroughNginxAsync(SharekeepClient client, string path, string peer = Nginx)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("X-Sendfile-Type", "X-Accel-Redirect");
+        request.Headers.Add(TestPeerAddress.Header, peer);
         return client.SendAsync(request);
     }
 
@@ -77,9 +84,24 @@ public sealed class DownloadOffloadTests
     }
 
     [Fact]
+    public async Task Announcement_FromAClientThatIsNoConfiguredProxy_IsIgnored()
+    {
+        await using var app = Offloading();
+        using var admin = app.Admin();
+        using var visitor = app.Visitor();
+        var key = await admin.ShareFileAsync(content: "the bytes");
+
+        var answer = await ThroughNginxAsync(visitor, $"/s/{key}/content", peer: "203.0.113.7");
+
+        Assert.Null(Target(answer));
+        Assert.Equal("the bytes", answer.Text);
+    }
+
+    [Fact]
     public async Task Announcement_WithoutOffloadConfigured_ChangesNothing()
     {
-        await using var app = new SharekeepApplication();
+        await using var app = new SharekeepApplication(
+            settings: new Dictionary<string, string?> { ["Sharekeep:Proxy:KnownProxies:0"] = Nginx }, services: TestPeerAddress.AddTo);
         using var admin = app.Admin();
         using var visitor = app.Visitor();
         var key = await admin.ShareFileAsync(content: "the bytes");

@@ -96,6 +96,7 @@ public sealed partial class NginxOffloadTests(NginxOffloadTests.Deployment deplo
                 ["Sharekeep__DataDirectory"] = _data,
                 ["Sharekeep__ApiSecret"] = Secret,
                 ["Sharekeep__Downloads__OffloadPrefix"] = "/_sharekeep_files/",
+                ["Sharekeep__Proxy__KnownProxies__0"] = "127.0.0.1",
             });
             Owner = new SharekeepClient(_server.CreateClient(), Secret);
             var port = NginxProcess.FreePort();

@@ -14,7 +14,8 @@ internal sealed class DownloadOptions : IValidatableObject
     /// <summary>
     /// nginx's internal location that maps to the files folder, e.g. "/_sharekeep_files/". Unset (the default),
     /// Sharekeep sends every byte itself. Set, it hands a download to nginx only when the request says it came
-    /// through nginx configured for it (<see cref="Public.DownloadOffload.RequestHeader"/>).
+    /// through nginx configured for it (<see cref="Public.DownloadOffload.RequestHeader"/>) on a connection from a
+    /// proxy named in "Sharekeep:Proxy".
     /// </summary>
     public string? OffloadPrefix { get; set; }
 

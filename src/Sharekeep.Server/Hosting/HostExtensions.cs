@@ -67,10 +67,23 @@ internal static class HostExtensions
     {
         if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.IsConfigured)
         {
+            var forwarded = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+            // Before the forwarded headers replace it: whether the connection itself comes from a configured proxy.
+            app.Use((context, next) =>
+            {
+                if (context.Connection.RemoteIpAddress is { } peer && IsKnownProxy(forwarded, peer.IsIPv4MappedToIPv6 ? peer.MapToIPv4() : peer))
+                {
+                    context.Features.Set(ProxyPeer.Instance);
+                }
+                return next(context);
+            });
             app.UseForwardedHeaders();
         }
         return app;
     }
+
+    private static bool IsKnownProxy(ForwardedHeadersOptions forwarded, IPAddress peer) =>
+        forwarded.KnownProxies.Contains(peer) || forwarded.KnownIPNetworks.Any(network => network.Contains(peer));
 
     /// <summary>
     /// Started from another folder (<c>dotnet /opt/sharekeep/Sharekeep.Server.dll</c>), the content root is that

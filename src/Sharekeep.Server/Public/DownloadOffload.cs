@@ -5,9 +5,10 @@ using Sharekeep.Server.Hosting;
 namespace Sharekeep.Server.Public;
 
 /// <summary>
-/// Whether a file's bytes go out through nginx (decision 23). Only when it is configured here and the request
-/// carries nginx's announcement: so a server reached both through nginx and directly answers both ways correctly.
-/// The announcement changes nothing but how a visitor's own, already allowed, answer travels.
+/// Whether a file's bytes go out through nginx (decision 24). Only when it is configured here and the request
+/// carries nginx's announcement on a connection from a proxy named in "Sharekeep:Proxy": so a server reached both
+/// through nginx and directly answers both ways correctly, and no client learns a file's internal id by claiming to
+/// be nginx.
 /// </summary>
 internal sealed class DownloadOffload(IOptions<DownloadOptions> options)
 {
@@ -23,7 +24,8 @@ internal sealed class DownloadOffload(IOptions<DownloadOptions> options)
 
     /// <summary>nginx's internal URI of the file's bytes, when this request's download is nginx's to send.</summary>
     public string? TargetFor(HttpRequest request, StoredFile file) =>
-        _prefix is not null && string.Equals(request.Headers[RequestHeader], RequestValue, StringComparison.OrdinalIgnoreCase)
+        _prefix is not null && ProxyPeer.Sent(request.HttpContext)
+            && string.Equals(request.Headers[RequestHeader], RequestValue, StringComparison.OrdinalIgnoreCase)
             ? _prefix + file.Id.ToString("N")
             : null;
 }

@@ -26,7 +26,7 @@ internal sealed class FileAnswer : IResult
     /// <summary>
     /// nginx sends the bytes from <paramref name="target"/>, answering ranges and conditional requests itself; it
     /// keeps the type and disposition given here, and the security headers through its location's add_header lines
-    /// (docs/deployment.md). The file was opened to know it is there; nginx opens it again.
+    /// (decision 24). The file was opened to know it is there; nginx opens it again.
     /// </summary>
     public static FileAnswer Offloaded(Stream unused, string target, string contentType, string disposition) =>
         new(unused, target, contentType, disposition);
