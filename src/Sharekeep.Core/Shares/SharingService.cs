@@ -74,7 +74,7 @@ public sealed class SharingService(
             return Outcome<Share>.Unknown;
         }
         var share = await shares.FindByKeyAsync(shareKey, cancellationToken);
-        // An expired share is told apart from no share at all by nobody: the reporting tool has no word for it.
+        // An expired share answers as no share at all: the reporting tool has no word for "expired".
         return share is { IsActive: true } && share.Kind == kind && !share.IsExpired(time.GetUtcNow())
             ? Outcome<Share>.Ok(share)
             : Outcome<Share>.Unknown;
