@@ -141,6 +141,25 @@ public sealed class LinkPolicySurfaceTests
     }
 
     [Fact]
+    public async Task PlatformLinkChange_BeyondTheMaximumOrDroppingARequiredPassword_IsRefusedAndChangesNothing()
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+        await LinkPolicies.SetAsync(admin, LinkPolicies.Body(fileMaxDays: 30, requirePassword: true));
+        var fileId = await admin.UploadFileAsync();
+        var link = await admin.SetLinkAsync(fileId, new { title = "kept", password = "a long password" });
+        var linkId = link.GetProperty("id").GetGuid();
+
+        var longer = await admin.PutAsync($"/api/2.0/files/file/{fileId}/links", new { linkId, title = "longer", expirationDate = Days(60) });
+        var open = await admin.PutAsync($"/api/2.0/files/file/{fileId}/links", new { linkId, title = "open", password = "", expirationDate = Days(10) });
+
+        Assert.Contains("fileLinks.maxLifetimeDays", longer.PlatformError, StringComparison.Ordinal);
+        Assert.Contains("fileLinks.requirePassword", open.PlatformError, StringComparison.Ordinal);
+        var listed = Assert.Single((await admin.GetAsync($"/api/2.0/files/file/{fileId}/links")).Response.EnumerateArray()).GetProperty("sharedTo");
+        Assert.Equal("kept", listed.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task ExpiredShare_OpensNothingForVisitors()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -48,8 +48,9 @@ public sealed class FileLinkService(
         {
             return Outcome<FileLink>.Ok(added);
         }
+        // As a change, the settings carry what the link policy gave this link, so the change is what was made.
         return added.FileId == fileId
-            ? await UpdateAsync(fileId, added.Id, settings, cancellationToken)
+            ? await UpdateAsync(fileId, added.Id, settings with { Expires = link.Expires, DenyDownload = link.DenyDownload }, cancellationToken)
             : Outcome<FileLink>.Invalid("linkId", "linkId names a link of another file.");
     }
 
