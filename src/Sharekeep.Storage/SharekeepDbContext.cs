@@ -16,6 +16,7 @@ public sealed class SharekeepDbContext(DbContextOptions<SharekeepDbContext> opti
     internal DbSet<ShareRow> Shares => Set<ShareRow>();
     internal DbSet<PolicySettingRow> PolicySettings => Set<PolicySettingRow>();
     internal DbSet<PolicyAuditRow> PolicyAudit => Set<PolicyAuditRow>();
+    internal DbSet<LinkPolicyRow> LinkPolicies => Set<LinkPolicyRow>();
     internal DbSet<FileRow> Files => Set<FileRow>();
     internal DbSet<FileLinkRow> FileLinks => Set<FileLinkRow>();
     internal DbSet<ConsoleSessionRow> ConsoleSessions => Set<ConsoleSessionRow>();

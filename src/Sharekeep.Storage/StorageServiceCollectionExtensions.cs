@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddCached<IResourceStore, EfResourceStore>((inner, cache) => new CachedResourceStore(inner, cache));
         services.AddCached<IShareStore, EfShareStore>((inner, cache) => new CachedShareStore(inner, cache));
         services.AddCached<IPolicyStore, EfPolicyStore>((inner, cache) => new CachedPolicyStore(inner, cache));
+        services.AddCached<ILinkPolicyStore, EfLinkPolicyStore>((inner, cache) => new CachedLinkPolicyStore(inner, cache));
         services.AddCached<IFileStore, EfFileStore>((inner, cache) => new CachedFileStore(inner, cache));
         services.AddCached<IFileLinkStore, EfFileLinkStore>((inner, cache) => new CachedFileLinkStore(inner, cache));
         services.AddCached<IPasswordFailureStore, EfPasswordFailureStore>((inner, cache) => new CachedPasswordFailureStore(inner, cache));

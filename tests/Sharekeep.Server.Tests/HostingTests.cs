@@ -101,6 +101,7 @@ public sealed class HostingTests
             "/api/external/share/dashboard/{shareId}/report/{reportId}/evaluate",
             "/api/v1/reports", "/api/v1/reports/{id}", "/api/v1/dashboards", "/api/v1/dashboards/{id}",
             "/api/v1/shares", "/api/v1/shares/{id}", "/api/v1/policy", "/api/v1/audit",
+            "/api/v1/link-policy", "/api/v1/link-policy/violations", "/api/v1/files/{fileId}/links",
         ];
         foreach (var path in expected)
         {
@@ -176,6 +177,9 @@ public sealed class HostingTests
     [InlineData("Sharekeep:Downloads:OffloadPrefix", "/files")]
     [InlineData("Sharekeep:Downloads:OffloadPrefix", "/a/../b/")]
     [InlineData("Sharekeep:Downloads:OffloadPrefix", "/a b/")]
+    [InlineData("Sharekeep:LinkPolicy:FileLinks:MaxLifetimeDays", "0")]
+    [InlineData("Sharekeep:LinkPolicy:FileLinks:MinPasswordLength", "6")]
+    [InlineData("Sharekeep:LinkPolicy:Shares:DefaultLifetimeDays", "4000")]
     public async Task InvalidConfiguration_StopsStartUpWithAMessageNamingTheSetting(string setting, string value)
     {
         await using var app = new SharekeepApplication(settings: new Dictionary<string, string?> { [setting] = value });

@@ -10,6 +10,7 @@ public sealed class FileLinkService(
     IFileLinkStore links,
     IFileStore files,
     PolicyService policy,
+    LinkPolicyService linkPolicy,
     ILinkKeyGenerator keys,
     PasswordGuard guard,
     IPasswordFailureStore failures,
@@ -47,8 +48,9 @@ public sealed class FileLinkService(
         {
             return Outcome<FileLink>.Ok(added);
         }
+        // As a change, the settings carry what the link policy gave this link, so the change is what was made.
         return added.FileId == fileId
-            ? await UpdateAsync(fileId, added.Id, settings, cancellationToken)
+            ? await UpdateAsync(fileId, added.Id, settings with { Expires = link.Expires, DenyDownload = link.DenyDownload }, cancellationToken)
             : Outcome<FileLink>.Invalid("linkId", "linkId names a link of another file.");
     }
 
@@ -63,11 +65,17 @@ public sealed class FileLinkService(
         {
             return refusal;
         }
+        var now = time.GetUtcNow();
         var errors = new ValidationErrors();
-        LinkRules.Check(settings, time.GetUtcNow(), errors);
+        LinkRules.Check(settings, now, errors);
         if (!existing.IsActive)
         {
             errors.Add("linkId", "That link was revoked and stays revoked; create a new link instead.");
+        }
+        if (errors.IsEmpty)
+        {
+            var rules = (await linkPolicy.GetAsync(cancellationToken)).Policy.FileLinks;
+            settings = LinkPolicyRules.ForFileLinkChange(rules, settings, existing, now, errors);
         }
         if (!errors.IsEmpty)
         {
@@ -78,7 +86,7 @@ public sealed class FileLinkService(
         {
             Title = Title(settings),
             Expires = settings.Expires,
-            DenyDownload = settings.DenyDownload,
+            DenyDownload = settings.DenyDownload ?? existing.DenyDownload,
             Primary = settings.Primary,
             PasswordHash = hash,
             PasswordStamp = stamp,
@@ -316,6 +324,11 @@ public sealed class FileLinkService(
         var now = time.GetUtcNow();
         var errors = new ValidationErrors();
         LinkRules.Check(settings, now, errors);
+        if (errors.IsEmpty)
+        {
+            var rules = (await linkPolicy.GetAsync(cancellationToken)).Policy.FileLinks;
+            settings = LinkPolicyRules.ForNewFileLink(rules, settings, now, errors);
+        }
         if (!errors.IsEmpty)
         {
             return (null, Outcome<FileLink>.Invalid(errors));
@@ -326,7 +339,7 @@ public sealed class FileLinkService(
         }
         var (hash, stamp) = NewPassword(settings.Password);
         var link = new FileLink(
-            linkId ?? Guid.CreateVersion7(now), fileId, keys.NewKey(), Title(settings), settings.Expires, settings.DenyDownload, settings.Primary, hash, stamp, now, null);
+            linkId ?? Guid.CreateVersion7(now), fileId, keys.NewKey(), Title(settings), settings.Expires, settings.DenyDownload ?? false, settings.Primary, hash, stamp, now, null);
         return (link, default);
     }
 

@@ -16,6 +16,13 @@ public interface IFileLinkStore
     Task<IReadOnlyList<ListedFileLink>> ListActiveAsync(int limit, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Active links not expired at <paramref name="now"/> that expire never or after <paramref name="latestExpiry"/>
+    /// (when given), or have no password (when <paramref name="withoutPassword"/>); oldest first, each with its file's name.
+    /// </summary>
+    Task<IReadOnlyList<ListedFileLink>> ListBreakingAsync(
+        DateTimeOffset now, DateTimeOffset? latestExpiry, bool withoutPassword, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Inserts or replaces <paramref name="link"/>; when it is primary, every other link of its file stops
     /// being primary in the same transaction. False, and nothing written, when its file is gone (deleted
     /// since the caller looked it up).

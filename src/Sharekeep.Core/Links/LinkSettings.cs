@@ -12,8 +12,8 @@ public sealed record LinkSettings
     /// <summary>When the link stops working; null for never.</summary>
     public DateTimeOffset? Expires { get; init; }
 
-    /// <summary>Visitors may view the file but not download it.</summary>
-    public bool DenyDownload { get; init; }
+    /// <summary>Visitors may view the file but not download it. Null when the caller did not say: a new link then takes the link policy's default, a change keeps the link's own.</summary>
+    public bool? DenyDownload { get; init; }
 
     /// <summary>The file's primary link; making one primary takes the flag from the file's others.</summary>
     public bool Primary { get; init; }

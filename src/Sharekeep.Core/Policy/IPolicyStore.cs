@@ -16,5 +16,9 @@ public interface IPolicyStore
     Task<IReadOnlyList<AuditEntry>> GetAuditAsync(int limit, CancellationToken cancellationToken);
 }
 
+/// <summary>One entry of the audit trail: a switch's change or a link policy's change, whichever it records.</summary>
 /// <param name="Actor">Who made the change (<see cref="Credentials.Actor"/>); null for entries written before actors were kept.</param>
-public sealed record AuditEntry(long Id, PolicyChange Change, string? Actor);
+public sealed record AuditEntry(long Id, PolicyChange? Change, string? Actor, LinkPolicyChange? LinkPolicyChange = null)
+{
+    public DateTimeOffset At => Change?.At ?? LinkPolicyChange!.At;
+}

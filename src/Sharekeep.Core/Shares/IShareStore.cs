@@ -7,10 +7,14 @@ public interface IShareStore
     Task<Share?> FindByKeyAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The resource's active share, or the one <paramref name="create"/> makes when it has none.
+    /// The resource's active share, or the one <paramref name="create"/> makes when it has none. An active share
+    /// expired by <paramref name="now"/> is revoked (at now) and replaced by a new one in the same transaction.
     /// Atomic: two concurrent calls for the same resource get the same share.
     /// </summary>
-    Task<Share> GetOrAddActiveAsync(ResourceKind kind, Guid resourceId, Func<Share> create, CancellationToken cancellationToken);
+    Task<Share> GetOrAddActiveAsync(ResourceKind kind, Guid resourceId, Func<Share> create, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Active shares that expire never or after <paramref name="latestExpiry"/> (a moment to come); oldest first.</summary>
+    Task<IReadOnlyList<Share>> ListOutlivingAsync(DateTimeOffset latestExpiry, int limit, CancellationToken cancellationToken);
 
     /// <summary>Marks an active share revoked; false when there is no active share with that key and kind.</summary>
     Task<bool> RevokeAsync(string key, ResourceKind? kind, DateTimeOffset revokedAt, CancellationToken cancellationToken);

@@ -9,11 +9,16 @@ public sealed class SharingService(
     IShareStore shares,
     IResourceStore resources,
     PolicyService policy,
+    LinkPolicyService linkPolicy,
     ILinkKeyGenerator keys,
     TimeProvider time)
 {
-    /// <summary>Shares a resource; sharing it again returns the same active share.</summary>
-    public async Task<Outcome<Share>> ShareAsync(ResourceKind kind, Guid resourceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Shares a resource under the link policy: <paramref name="expires"/> (null for the policy's default lifetime,
+    /// or never), refused past the policy's maximum. Sharing it again returns the same active share, unchanged,
+    /// until it expires; then a new one is made.
+    /// </summary>
+    public async Task<Outcome<Share>> ShareAsync(ResourceKind kind, Guid resourceId, DateTimeOffset? expires, CancellationToken cancellationToken)
     {
         if (!await IsSharingEnabledAsync(cancellationToken))
         {
@@ -23,11 +28,27 @@ public sealed class SharingService(
         {
             return Outcome<Share>.NotFound("resourceId", $"There is no {kind.ToString().ToLowerInvariant()} with id {resourceId}.");
         }
-
+        var now = time.GetUtcNow();
+        var errors = new ValidationErrors();
+        if (expires <= now)
+        {
+            errors.Add("expires", "expires is in the past; give a moment in the future, or none for the link policy's default.");
+        }
+        else if (expires > now + Links.LinkRules.MaxLifetime)
+        {
+            errors.Add("expires", "expires is more than ten years ahead.");
+        }
+        var rules = (await linkPolicy.GetAsync(cancellationToken)).Policy.Shares;
+        var applied = errors.IsEmpty ? LinkPolicyRules.ForNewShare(rules, expires, now, errors) : null;
+        if (!errors.IsEmpty)
+        {
+            return Outcome<Share>.Invalid(errors);
+        }
         var share = await shares.GetOrAddActiveAsync(
             kind,
             resourceId,
-            () => new Share(keys.NewKey(), kind, resourceId, time.GetUtcNow(), null),
+            () => new Share(keys.NewKey(), kind, resourceId, now, null, applied),
+            now,
             cancellationToken);
         return Outcome<Share>.Ok(share);
     }
@@ -53,7 +74,8 @@ public sealed class SharingService(
             return Outcome<Share>.Unknown;
         }
         var share = await shares.FindByKeyAsync(shareKey, cancellationToken);
-        return share is { IsActive: true } && share.Kind == kind
+        // An expired share answers as no share at all: the reporting tool has no word for "expired".
+        return share is { IsActive: true } && share.Kind == kind && !share.IsExpired(time.GetUtcNow())
             ? Outcome<Share>.Ok(share)
             : Outcome<Share>.Unknown;
     }
@@ -64,15 +86,24 @@ public sealed class SharingService(
     /// </summary>
     public async Task<Share?> FindActiveAsync(ResourceKind kind, Guid resourceId, CancellationToken cancellationToken)
     {
-        var found = await shares.FindActiveAsync(ResourceIds.Of(kind, resourceId), cancellationToken);
+        var found = await FindActiveAsync(ResourceIds.Of(kind, resourceId), cancellationToken);
         return found.Count > 0 ? found[0] : null;
     }
 
-    /// <summary>The active shares among these resources, whatever the policy (as <see cref="FindActiveAsync(ResourceKind, Guid, CancellationToken)"/>).</summary>
-    public Task<IReadOnlyList<Share>> FindActiveAsync(ResourceIds resources, CancellationToken cancellationToken) =>
-        resources.IsEmpty
-            ? Task.FromResult<IReadOnlyList<Share>>([])
-            : shares.FindActiveAsync(resources, cancellationToken);
+    /// <summary>
+    /// The active shares among these resources, whatever the policy (as <see cref="FindActiveAsync(ResourceKind, Guid, CancellationToken)"/>);
+    /// an expired share opens nothing, so it is not one.
+    /// </summary>
+    public async Task<IReadOnlyList<Share>> FindActiveAsync(ResourceIds resources, CancellationToken cancellationToken)
+    {
+        if (resources.IsEmpty)
+        {
+            return [];
+        }
+        var now = time.GetUtcNow();
+        var found = await shares.FindActiveAsync(resources, cancellationToken);
+        return found.Any(s => s.IsExpired(now)) ? [.. found.Where(s => !s.IsExpired(now))] : found;
+    }
 
     public Task<IReadOnlyList<Share>> ListAsync(ShareQuery query, CancellationToken cancellationToken) =>
         shares.ListAsync(query, cancellationToken);

@@ -41,6 +41,7 @@ internal static class AdminEndpoints
             .RequireFormToken((_, notice) => Back(notice));
         actions.MapPost("/sign-out", SignOutAsync);
         actions.MapPost("/policy", SetPolicyAsync);
+        actions.MapPost("/link-policy", AdminLinkPolicy.SetAsync);
         actions.MapPost("/shares", ShareAsync);
         actions.MapPost("/shares/{shareKey}/revoke", RevokeShareAsync);
         actions.MapPost("/files", UploadAsync)
@@ -113,22 +114,29 @@ internal static class AdminEndpoints
         return Back(change is null ? AdminNotice.PolicyUnchanged : AdminNotice.PolicySaved);
     }
 
-    private static async Task<RedirectHttpResult> ShareAsync(HttpRequest request, SharingService sharing, CancellationToken cancellationToken)
+    private static async Task<IResult> ShareAsync(
+        HttpContext context, SharingService sharing, AdminOverviewReader reader, CancellationToken cancellationToken)
     {
         // One select lists reports and dashboards: "report:<id>" or "dashboard:<id>".
-        var parts = request.Form["resource"].ToString().Split(':', 2);
+        var form = context.Request.Form;
+        var parts = form["resource"].ToString().Split(':', 2);
         ResourceKind? kind = parts[0] switch { "report" => ResourceKind.Report, "dashboard" => ResourceKind.Dashboard, _ => null };
         if (kind is null || parts.Length != 2 || !Guid.TryParse(parts[1], out var resourceId))
         {
             return Back(AdminNotice.Invalid);
         }
-        var outcome = await sharing.ShareAsync(kind.Value, resourceId, cancellationToken);
-        return Back(outcome.Status switch
+        if (!TryExpiry(form, out var expires))
         {
-            OutcomeStatus.Ok => AdminNotice.ShareCreated,
-            OutcomeStatus.SharingOff => AdminNotice.SharingDisabled,
-            _ => AdminNotice.NotFound,
-        });
+            return await InvalidAsync(context, reader, ["The expiry must be a date (yyyy-mm-dd)."], cancellationToken);
+        }
+        var outcome = await sharing.ShareAsync(kind.Value, resourceId, expires, cancellationToken);
+        return outcome.Status switch
+        {
+            OutcomeStatus.Ok => Back(AdminNotice.ShareCreated),
+            OutcomeStatus.SharingOff => Back(AdminNotice.SharingDisabled),
+            OutcomeStatus.Invalid => await InvalidAsync(context, reader, outcome.Errors!.Messages(), cancellationToken),
+            _ => Back(AdminNotice.NotFound),
+        };
     }
 
     private static async Task<RedirectHttpResult> RevokeShareAsync(string shareKey, SharingService sharing, CancellationToken cancellationToken) =>
@@ -159,20 +167,17 @@ internal static class AdminEndpoints
         {
             return await InvalidAsync(context, reader, ["Choose a file to link to."], cancellationToken);
         }
-        DateTimeOffset? expires = null;
-        if (form["expires"].ToString() is { Length: > 0 } date)
+        if (!TryExpiry(form, out var expires))
         {
-            if (!TryEndOfDay(date, out var endOfDay))
-            {
-                return await InvalidAsync(context, reader, ["The expiry must be a date (yyyy-mm-dd)."], cancellationToken);
-            }
-            expires = endOfDay;
+            return await InvalidAsync(context, reader, ["The expiry must be a date (yyyy-mm-dd)."], cancellationToken);
         }
         var settings = new LinkSettings
         {
             Title = form["title"].ToString() is { Length: > 0 } title ? title : null,
             Expires = expires,
             Password = form["password"].ToString() is { Length: > 0 } password ? password : null,
+            // Left at "policy default", the form does not say, and the link policy decides.
+            DenyDownload = form["download"].ToString() switch { "deny" => true, "allow" => false, _ => null },
         };
         var created = await links.CreateAsync(fileId, null, settings, cancellationToken);
         return created.Status switch
@@ -208,14 +213,9 @@ internal static class AdminEndpoints
         HttpContext context, ApiKeyService keys, AdminOverviewReader reader, CancellationToken cancellationToken)
     {
         var form = context.Request.Form;
-        DateTimeOffset? expires = null;
-        if (form["expires"].ToString() is { Length: > 0 } date)
+        if (!TryExpiry(form, out var expires))
         {
-            if (!TryEndOfDay(date, out var endOfDay))
-            {
-                return await InvalidAsync(context, reader, ["The expiry must be a date (yyyy-mm-dd)."], cancellationToken);
-            }
-            expires = endOfDay;
+            return await InvalidAsync(context, reader, ["The expiry must be a date (yyyy-mm-dd)."], cancellationToken);
         }
         var created = await keys.CreateAsync(new ApiKeyRequest(form["name"].ToString(), [.. form["scopes"].OfType<string>()], expires), cancellationToken);
         if (created.Value is not { } issued)
@@ -243,6 +243,22 @@ internal static class AdminEndpoints
     private static async Task<RedirectHttpResult> RevokeKeyAsync(Guid keyId, ApiKeyService keys, CancellationToken cancellationToken) =>
         Back(await keys.RevokeAsync(keyId, cancellationToken) ? AdminNotice.KeyRevoked : AdminNotice.NotFound);
 
+    /// <summary>The form's optional "expires" day (null when left empty); false when it is not a date.</summary>
+    private static bool TryExpiry(IFormCollection form, out DateTimeOffset? expires)
+    {
+        expires = null;
+        if (form["expires"].ToString() is not { Length: > 0 } date)
+        {
+            return true;
+        }
+        if (!TryEndOfDay(date, out var endOfDay))
+        {
+            return false;
+        }
+        expires = endOfDay;
+        return true;
+    }
+
     /// <summary>A date picker gives a day; what it sets lasts until the end of it (UTC).</summary>
     private static bool TryEndOfDay(string date, out DateTimeOffset endOfDay)
     {
@@ -256,7 +272,7 @@ internal static class AdminEndpoints
     }
 
     /// <summary>The console again with the domain's own reasons, so that the form can be corrected; nothing was changed.</summary>
-    private static Task<IResult> InvalidAsync(
+    internal static Task<IResult> InvalidAsync(
         HttpContext context, AdminOverviewReader reader, IReadOnlyList<string> errors, CancellationToken cancellationToken) =>
         ConsolePageAsync(context, reader, null, AdminNotices.Code(AdminNotice.Invalid), errors, StatusCodes.Status400BadRequest, cancellationToken);
 

@@ -26,6 +26,8 @@ internal enum AdminNotice
     KeyRevoked,
     LinkUnlocked,
     NetworkUnlocked,
+    LinkPolicySaved,
+    LinkPolicyUnchanged,
 }
 
 /// <summary>
@@ -64,6 +66,8 @@ internal static class AdminNotices
         AdminNotice.KeyRevoked => "The API key is revoked: it opens nothing any more, and console sessions opened with it are over.",
         AdminNotice.LinkUnlocked => "The link takes passwords again: its wrong ones are forgotten, on every instance.",
         AdminNotice.NetworkUnlocked => "The network's tries are checked again: its wrong passwords are forgotten for it, on every instance.",
+        AdminNotice.LinkPolicySaved => "The link policy is saved: every new link obeys it, on every instance. Existing links are listed below if they break it.",
+        AdminNotice.LinkPolicyUnchanged => "The link policy was already that; nothing changed.",
         AdminNotice.UnreadableForm => "The form could not be read (too large, or not a form); nothing was changed.",
         _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, null),
     };

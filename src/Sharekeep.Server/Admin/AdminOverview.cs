@@ -28,10 +28,16 @@ public sealed record AdminOverview(
     IReadOnlyList<ApiKey> Keys,
     IReadOnlyList<LockedLink> LockedLinks,
     IReadOnlyList<LockedNetwork> LockedNetworks,
-    DateTimeOffset Now)
+    DateTimeOffset Now,
+    EffectiveLinkPolicy LinkPolicy,
+    LinkViolations Violations)
 {
     /// <summary>The key just made, shown on this one page and never again.</summary>
     public IssuedApiKey? IssuedKey { get; init; }
+
+    /// <summary>A report's or dashboard's name, for a share of it.</summary>
+    public string ResourceName(Guid id) =>
+        Reports.FirstOrDefault(r => r.Id == id)?.Name ?? Dashboards.FirstOrDefault(d => d.Id == id)?.Name ?? "(deleted)";
 
     /// <summary>Who an audit entry names, in words: the API secret, or an API key by its name.</summary>
     public string ActorName(string? actor)
@@ -67,6 +73,7 @@ public sealed record AdminForm(string FieldName, string Token);
 
 internal sealed class AdminOverviewReader(
     PolicyService policy,
+    LinkPolicyService linkPolicy,
     SharingService sharing,
     ResourceService resources,
     FileService files,
@@ -78,6 +85,7 @@ internal sealed class AdminOverviewReader(
     public const int MaxRows = 200;
     public const int AuditRows = 25;
     public const int KeyRows = 100;
+    public const int ViolationRows = 50;
 
     public async Task<AdminOverview> ReadAsync(
         HttpRequest request, string? search, string? notice, AdminForm form, IReadOnlyList<string> errors, CancellationToken cancellationToken)
@@ -85,8 +93,10 @@ internal sealed class AdminOverviewReader(
         var current = await policy.GetAsync(cancellationToken);
         var audit = await policy.GetAuditAsync(AuditRows, cancellationToken);
         var lastChanges = audit
-            .GroupBy(a => a.Change.Setting)
-            .ToDictionary(g => g.Key, g => g.First().Change);
+            .Select(a => a.Change)
+            .OfType<PolicyChange>()
+            .GroupBy(c => c.Setting)
+            .ToDictionary(g => g.Key, g => g.First());
         var reports = await resources.ListReportsAsync(cancellationToken);
         var dashboards = await resources.ListDashboardsAsync(cancellationToken);
         var storedFiles = await files.ListAsync(MaxRows, cancellationToken);
@@ -105,8 +115,8 @@ internal sealed class AdminOverviewReader(
                 names.GetValueOrDefault(share.ResourceId, "(deleted)"),
                 PublicUrls.SharePage(request, share.Kind, share.Key),
                 share.Created,
-                null,
-                false,
+                share.Expires,
+                share.IsExpired(time.GetUtcNow()),
                 false,
                 $"{AdminEndpoints.Path}/shares/{Uri.EscapeDataString(share.Key)}/revoke"));
         }
@@ -140,6 +150,7 @@ internal sealed class AdminOverviewReader(
         return new AdminOverview(
             current, lastChanges, shown, term, reports, dashboards, storedFiles, audit, AdminNotices.Message(notice), errors, form,
             open, AdminSession.SessionIdOf(request.HttpContext.User), apiKeys,
-            await links.ListLockedAsync(cancellationToken), await links.ListLockedNetworksAsync(cancellationToken), now);
+            await links.ListLockedAsync(cancellationToken), await links.ListLockedNetworksAsync(cancellationToken), now,
+            await linkPolicy.GetAsync(cancellationToken), await linkPolicy.ListViolationsAsync(ViolationRows, cancellationToken));
     }
 }

@@ -24,6 +24,8 @@ internal static class DomainExtensions
                 "Sharekeep:PublicBaseUrl must be an absolute http or https address without query or fragment, such as https://share.example.com.")
             .ValidateOnStart();
         builder.Services.AddOptions<SharingOptions>().BindConfiguration(SharingOptions.Section);
+        builder.Services.AddOptions<LinkPolicyOptions>().BindConfiguration(LinkPolicyOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LinkPolicyOptions>, LinkPolicyOptionsValidator>();
         builder.Services.AddOptions<FilesOptions>()
             .BindConfiguration(FilesOptions.Section)
             .ValidateDataAnnotations()
@@ -52,7 +54,9 @@ internal static class DomainExtensions
                 SocialMediaEnabled = sharing.SocialMediaEnabled,
             };
         });
+        builder.Services.AddSingleton(sp => new LinkPolicyDefaults(sp.GetRequiredService<IOptions<LinkPolicyOptions>>().Value.ToPolicy()));
         builder.Services.AddScoped<PolicyService>();
+        builder.Services.AddScoped<LinkPolicyService>();
         builder.Services.AddScoped<ResourceService>();
         builder.Services.AddScoped<SharingService>();
         builder.Services.AddScoped<SharedViews>();

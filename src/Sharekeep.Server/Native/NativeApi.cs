@@ -22,9 +22,11 @@ internal static class NativeApi
         api.MapDashboards();
         api.MapShares();
         api.MapFiles();
+        api.MapFileLinks();
         api.MapLockedLinks();
         api.MapLockedNetworks();
         api.MapPolicy();
+        api.MapLinkPolicy();
         api.MapKeys();
         return api;
     }

@@ -266,6 +266,40 @@ namespace Sharekeep.Storage.Postgres.Migrations
                     b.ToTable("Files", (string)null);
                 });
 
+            modelBuilder.Entity("Sharekeep.Storage.Entities.LinkPolicyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FileDefaultLifetimeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FileDenyDownloadByDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("FileMaxLifetimeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FileMinPasswordLength")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FileRequirePassword")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Modified")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ShareDefaultLifetimeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ShareMaxLifetimeDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LinkPolicies", (string)null);
+                });
+
             modelBuilder.Entity("Sharekeep.Storage.Entities.PasswordFailureRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -315,8 +349,14 @@ namespace Sharekeep.Storage.Postgres.Migrations
                     b.Property<long>("At")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("NewPolicy")
+                        .HasColumnType("text");
+
                     b.Property<bool>("NewValue")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("OldPolicy")
+                        .HasColumnType("text");
 
                     b.Property<bool>("OldValue")
                         .HasColumnType("boolean");
@@ -378,6 +418,9 @@ namespace Sharekeep.Storage.Postgres.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<long>("Created")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Expires")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Kind")

@@ -259,6 +259,40 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                     b.ToTable("Files", (string)null);
                 });
 
+            modelBuilder.Entity("Sharekeep.Storage.Entities.LinkPolicyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FileDefaultLifetimeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FileDenyDownloadByDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FileMaxLifetimeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FileMinPasswordLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FileRequirePassword")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Modified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ShareDefaultLifetimeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ShareMaxLifetimeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LinkPolicies", (string)null);
+                });
+
             modelBuilder.Entity("Sharekeep.Storage.Entities.PasswordFailureRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -306,8 +340,14 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NewPolicy")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("NewValue")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldPolicy")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("OldValue")
                         .HasColumnType("INTEGER");
@@ -369,6 +409,9 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Expires")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")

@@ -43,6 +43,10 @@ internal sealed class CachedFileLinkStore(Lazy<IFileLinkStore> inner, StorageCac
     public Task<IReadOnlyList<ListedFileLink>> ListActiveAsync(int limit, CancellationToken cancellationToken) =>
         inner.Value.ListActiveAsync(limit, cancellationToken);
 
+    public Task<IReadOnlyList<ListedFileLink>> ListBreakingAsync(
+        DateTimeOffset now, DateTimeOffset? latestExpiry, bool withoutPassword, int limit, CancellationToken cancellationToken) =>
+        inner.Value.ListBreakingAsync(now, latestExpiry, withoutPassword, limit, cancellationToken);
+
     public async Task<bool> SaveAsync(FileLink link, CancellationToken cancellationToken) =>
         await cache.WriteAsync(() => inner.Value.SaveAsync(link, cancellationToken), await ChangesOfAsync(link, cancellationToken));
 

@@ -13,6 +13,9 @@ public enum ChangeArea
     PasswordLink,
     /// <summary>A client network's wrong passwords (keyed by network).</summary>
     PasswordNetwork,
+
+    /// <summary>The link policy: one record, whatever its key.</summary>
+    LinkPolicy,
 }
 
 /// <summary>One changed record, as announced between instances: "area:key".</summary>
@@ -22,6 +25,8 @@ public readonly record struct Change(ChangeArea Area, string Key)
     public const string PolicyKey = "*";
 
     public static Change Policy => new(ChangeArea.Policy, PolicyKey);
+
+    public static Change LinkPolicy => new(ChangeArea.LinkPolicy, PolicyKey);
 
     private static readonly Dictionary<string, ChangeArea> Names = new(StringComparer.Ordinal)
     {
@@ -33,6 +38,7 @@ public readonly record struct Change(ChangeArea Area, string Key)
         ["filelink"] = ChangeArea.FileLink,
         ["passwordlink"] = ChangeArea.PasswordLink,
         ["passwordnet"] = ChangeArea.PasswordNetwork,
+        ["linkpolicy"] = ChangeArea.LinkPolicy,
     };
 
     /// <summary>Reads a notice's payload; null for one this version does not know, which then clears everything.</summary>
@@ -43,6 +49,11 @@ public readonly record struct Change(ChangeArea Area, string Key)
         {
             return null;
         }
-        return area == ChangeArea.Policy ? Policy : new Change(area, payload[(colon + 1)..]);
+        return area switch
+        {
+            ChangeArea.Policy => Policy,
+            ChangeArea.LinkPolicy => LinkPolicy,
+            _ => new Change(area, payload[(colon + 1)..]),
+        };
     }
 }

@@ -68,6 +68,15 @@ internal sealed class PolicyAuditRowConfiguration : IEntityTypeConfiguration<Pol
     }
 }
 
+internal sealed class LinkPolicyRowConfiguration : IEntityTypeConfiguration<LinkPolicyRow>
+{
+    public void Configure(EntityTypeBuilder<LinkPolicyRow> builder)
+    {
+        builder.ToTable("LinkPolicies");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+    }
+}
+
 internal sealed class FileRowConfiguration : IEntityTypeConfiguration<FileRow>
 {
     public void Configure(EntityTypeBuilder<FileRow> builder)

@@ -33,6 +33,7 @@ internal sealed class ShareRow
     public Guid ResourceId { get; set; }
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset? Revoked { get; set; }
+    public DateTimeOffset? Expires { get; set; }
 }
 
 internal sealed class PolicySettingRow
@@ -50,6 +51,26 @@ internal sealed class PolicyAuditRow
     public bool OldValue { get; set; }
     public bool NewValue { get; set; }
     public string? Actor { get; set; }
+
+    /// <summary>For a link policy's change (Setting "LinkPolicy"): the policies before and after, as JSON; the booleans are unused.</summary>
+    public string? OldPolicy { get; set; }
+    public string? NewPolicy { get; set; }
+}
+
+/// <summary>The link policy as set through the API: one row (Id 1), absent until it is first set.</summary>
+internal sealed class LinkPolicyRow
+{
+    public const int SingleId = 1;
+
+    public int Id { get; set; }
+    public int? FileDefaultLifetimeDays { get; set; }
+    public int? FileMaxLifetimeDays { get; set; }
+    public bool FileRequirePassword { get; set; }
+    public int? FileMinPasswordLength { get; set; }
+    public bool FileDenyDownloadByDefault { get; set; }
+    public int? ShareDefaultLifetimeDays { get; set; }
+    public int? ShareMaxLifetimeDays { get; set; }
+    public DateTimeOffset Modified { get; set; }
 }
 
 internal sealed class FileRow

@@ -47,6 +47,20 @@ internal sealed class EfFileLinkStore(SharekeepDbContext db, IWriteLocks locks) 
         return rows.ConvertAll(r => new ListedFileLink(ToLink(r.Link), r.FileName));
     }
 
+    public async Task<IReadOnlyList<ListedFileLink>> ListBreakingAsync(
+        DateTimeOffset now, DateTimeOffset? latestExpiry, bool withoutPassword, int limit, CancellationToken cancellationToken)
+    {
+        var outlive = latestExpiry is not null;
+        var rows = await db.FileLinks.AsNoTracking()
+            .Where(l => l.Revoked == null && (l.Expires == null || l.Expires > now))
+            .Where(l => (outlive && (l.Expires == null || l.Expires > latestExpiry)) || (withoutPassword && l.PasswordHash == null))
+            .Join(db.Files, l => l.FileId, f => f.Id, (l, f) => new { Link = l, FileName = f.Name })
+            .OrderBy(r => r.Link.Created).ThenBy(r => r.Link.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => new ListedFileLink(ToLink(r.Link), r.FileName));
+    }
+
     public Task<bool> SaveAsync(FileLink link, CancellationToken cancellationToken) =>
         UnlessFileGoneAsync(
             link.FileId,

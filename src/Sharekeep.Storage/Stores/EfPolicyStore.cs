@@ -68,7 +68,7 @@ internal sealed class EfPolicyStore(SharekeepDbContext db, IWriteLocks locks) : 
         return rows
             .Select(r => Enum.TryParse<PolicySetting>(r.Setting, out var setting)
                 ? new AuditEntry(r.Id, new PolicyChange(r.At, setting, r.OldValue, r.NewValue), r.Actor)
-                : null)
+                : EfLinkPolicyStore.ChangeOf(r) is { } linkPolicy ? new AuditEntry(r.Id, null, r.Actor, linkPolicy) : null)
             .OfType<AuditEntry>()
             .ToList();
     }

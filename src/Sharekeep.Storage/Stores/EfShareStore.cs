@@ -13,7 +13,8 @@ internal sealed class EfShareStore(SharekeepDbContext db) : IShareStore
         return row is null ? null : ToShare(row);
     }
 
-    public async Task<Share> GetOrAddActiveAsync(ResourceKind kind, Guid resourceId, Func<Share> create, CancellationToken cancellationToken)
+    public async Task<Share> GetOrAddActiveAsync(
+        ResourceKind kind, Guid resourceId, Func<Share> create, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Share? created = null;
         try
@@ -23,10 +24,22 @@ internal sealed class EfShareStore(SharekeepDbContext db) : IShareStore
                 {
                     if (await FindActiveAsync(kind, resourceId, ct) is { } existing)
                     {
-                        return existing;
+                        if (!existing.IsExpired(now))
+                        {
+                            return existing;
+                        }
+                        // Revoked first, in its own statement, so the unique index on active shares never sees two.
+                        await db.Shares.Where(s => s.Id == existing.Key).ExecuteUpdateAsync(u => u.SetProperty(s => s.Revoked, now), ct);
                     }
                     created = create();
-                    db.Shares.Add(new ShareRow { Id = created.Key, Kind = (int)created.Kind, ResourceId = created.ResourceId, Created = created.Created });
+                    db.Shares.Add(new ShareRow
+                    {
+                        Id = created.Key,
+                        Kind = (int)created.Kind,
+                        ResourceId = created.ResourceId,
+                        Created = created.Created,
+                        Expires = created.Expires,
+                    });
                     await db.SaveChangesAsync(ct);
                     return created;
                 },
@@ -86,6 +99,17 @@ internal sealed class EfShareStore(SharekeepDbContext db) : IShareStore
         return rows.ConvertAll(ToShare);
     }
 
+    public async Task<IReadOnlyList<Share>> ListOutlivingAsync(
+        DateTimeOffset latestExpiry, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await db.Shares.AsNoTracking()
+            .Where(s => s.Revoked == null && (s.Expires == null || s.Expires > latestExpiry))
+            .OrderBy(s => s.Created).ThenBy(s => s.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(ToShare);
+    }
+
     private async Task<Share?> FindActiveAsync(ResourceKind kind, Guid resourceId, CancellationToken cancellationToken)
     {
         var row = await db.Shares.AsNoTracking()
@@ -93,5 +117,5 @@ internal sealed class EfShareStore(SharekeepDbContext db) : IShareStore
         return row is null ? null : ToShare(row);
     }
 
-    private static Share ToShare(ShareRow row) => new(row.Id, (ResourceKind)row.Kind, row.ResourceId, row.Created, row.Revoked);
+    private static Share ToShare(ShareRow row) => new(row.Id, (ResourceKind)row.Kind, row.ResourceId, row.Created, row.Revoked, row.Expires);
 }

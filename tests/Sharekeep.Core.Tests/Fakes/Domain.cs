@@ -13,15 +13,17 @@ namespace Sharekeep.Core.Tests.Fakes;
 /// <summary>The domain services wired to in-memory stores and a fake clock.</summary>
 internal sealed class Domain
 {
-    public Domain(bool sharingConfigured = true)
+    public Domain(bool sharingConfigured = true, LinkPolicy? configuredLinkPolicy = null)
     {
         Policy = new PolicyService(PolicyStore, new PolicyDefaults { SharingEnabled = sharingConfigured }, Clock);
+        LinkPolicy = new LinkPolicyService(
+            LinkPolicyStore, new LinkPolicyDefaults(configuredLinkPolicy ?? Core.Policy.LinkPolicy.None), LinkStore, ShareStore, Clock);
         Resources = new ResourceService(ResourceStore, Clock);
-        Sharing = new SharingService(ShareStore, ResourceStore, Policy, new RandomLinkKeyGenerator(), Clock);
+        Sharing = new SharingService(ShareStore, ResourceStore, Policy, LinkPolicy, new RandomLinkKeyGenerator(), Clock);
         Views = new SharedViews(Sharing, ResourceStore);
         Guard = new PasswordGuard(new PasswordLimits { RefusalDelay = TimeSpan.Zero, ChecksPerMinute = 60_000 }, Clock);
         Files = new FileService(FileStore, ContentStore, Clock);
-        Links = new FileLinkService(LinkStore, FileStore, Policy, new RandomLinkKeyGenerator(), Guard, PasswordFailures, Clock);
+        Links = new FileLinkService(LinkStore, FileStore, Policy, LinkPolicy, new RandomLinkKeyGenerator(), Guard, PasswordFailures, Clock);
     }
 
     /// <summary>Who the tests act as: the bootstrap secret.</summary>
@@ -32,6 +34,8 @@ internal sealed class Domain
     public InMemoryShareStore ShareStore { get; } = new();
     public InMemoryResourceStore ResourceStore { get; } = new();
     public PolicyService Policy { get; }
+    public InMemoryLinkPolicyStore LinkPolicyStore { get; } = new();
+    public LinkPolicyService LinkPolicy { get; }
     public ResourceService Resources { get; }
     public SharingService Sharing { get; }
     public SharedViews Views { get; }

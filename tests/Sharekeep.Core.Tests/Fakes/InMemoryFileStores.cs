@@ -50,6 +50,16 @@ internal sealed class InMemoryFileLinkStore : IFileLinkStore
             .Select(l => new ListedFileLink(l, "file"))
             .ToList());
 
+    public Task<IReadOnlyList<ListedFileLink>> ListBreakingAsync(
+        DateTimeOffset now, DateTimeOffset? latestExpiry, bool withoutPassword, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ListedFileLink>>(Links.Values
+            .Where(l => l.IsActive && !l.IsExpired(now))
+            .Where(l => (latestExpiry is { } latest && (l.Expires is null || l.Expires > latest)) || (withoutPassword && !l.HasPassword))
+            .OrderBy(l => l.Created)
+            .Take(limit)
+            .Select(l => new ListedFileLink(l, "file"))
+            .ToList());
+
     /// <summary>Files deleted behind the service's back, between its look-up and its write.</summary>
     public HashSet<Guid> DeletedFiles { get; } = [];
 

@@ -34,6 +34,32 @@ internal sealed class InMemoryPolicyStore : IPolicyStore
         Task.FromResult<IReadOnlyList<AuditEntry>>(_audit.AsEnumerable().Reverse().Take(limit).ToList());
 }
 
+internal sealed class InMemoryLinkPolicyStore : ILinkPolicyStore
+{
+    private StoredLinkPolicy? _stored;
+
+    public List<LinkPolicyChange> Audit { get; } = [];
+
+    public int Writes { get; private set; }
+
+    public Task<StoredLinkPolicy?> GetAsync(CancellationToken cancellationToken) => Task.FromResult(_stored);
+
+    public Task<LinkPolicyTransition> UpdateAsync(Func<StoredLinkPolicy?, LinkPolicyTransition> decide, string actor, CancellationToken cancellationToken)
+    {
+        var transition = decide(_stored);
+        if (transition.Write is { } write)
+        {
+            _stored = write;
+            Writes++;
+        }
+        if (transition.Change is { } change)
+        {
+            Audit.Add(change);
+        }
+        return Task.FromResult(transition);
+    }
+}
+
 internal sealed class InMemoryShareStore : IShareStore
 {
     public List<Share> Shares { get; } = [];
@@ -46,9 +72,15 @@ internal sealed class InMemoryShareStore : IShareStore
         return Task.FromResult(Shares.FirstOrDefault(s => s.Key == key));
     }
 
-    public Task<Share> GetOrAddActiveAsync(ResourceKind kind, Guid resourceId, Func<Share> create, CancellationToken cancellationToken)
+    public Task<Share> GetOrAddActiveAsync(ResourceKind kind, Guid resourceId, Func<Share> create, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var share = Shares.FirstOrDefault(s => s.Kind == kind && s.ResourceId == resourceId && s.IsActive);
+        var index = Shares.FindIndex(s => s.Kind == kind && s.ResourceId == resourceId && s.IsActive);
+        var share = index < 0 ? null : Shares[index];
+        if (share is not null && share.IsExpired(now))
+        {
+            Shares[index] = share with { Revoked = now };
+            share = null;
+        }
         if (share is null)
         {
             share = create();
@@ -70,6 +102,13 @@ internal sealed class InMemoryShareStore : IShareStore
 
     public Task<IReadOnlyList<Share>> ListAsync(ShareQuery query, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Share>>(Shares.Where(s => query.IncludeRevoked || s.IsActive).Take(query.Limit).ToList());
+
+    public Task<IReadOnlyList<Share>> ListOutlivingAsync(DateTimeOffset latestExpiry, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Share>>(Shares
+            .Where(s => s.IsActive && (s.Expires is null || s.Expires > latestExpiry))
+            .OrderBy(s => s.Created)
+            .Take(limit)
+            .ToList());
 
     public Task<IReadOnlyList<Share>> FindActiveAsync(ResourceIds resources, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Share>>(Shares

@@ -68,8 +68,9 @@ internal static class FileLinkEndpoints
         {
             return PlatformResults.Error(StatusCodes.Status400BadRequest, invalid!);
         }
+        // A change applies every field in full, as the platform does: a download flag not sent is false.
         var saved = linkId is { } chosen
-            ? await links.UpdateAsync(file.Id, chosen, settings, cancellationToken)
+            ? await links.UpdateAsync(file.Id, chosen, settings with { DenyDownload = settings.DenyDownload ?? false }, cancellationToken)
             : await links.CreateAsync(file.Id, null, settings, cancellationToken);
         if (linkId is not null && saved is { Status: OutcomeStatus.NotFound, Errors: { } missing } && missing.Names("linkId"))
         {
@@ -147,7 +148,8 @@ internal static class FileLinkEndpoints
         {
             Title = request?.Title,
             Expires = expires,
-            DenyDownload = request?.DenyDownload ?? false,
+            // Not sent: a new link takes the link policy's default, a change keeps the link's own.
+            DenyDownload = request?.DenyDownload,
             Primary = request?.Primary ?? false,
             Password = request?.Password,
         }, null);

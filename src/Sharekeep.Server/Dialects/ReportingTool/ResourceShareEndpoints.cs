@@ -56,11 +56,13 @@ internal static class ResourceShareEndpoints
         {
             return noSuchResource;
         }
-        var outcome = await sharing.ShareAsync(kind, id, cancellationToken);
+        // The reporting tool's request has no expiry: the link policy's default lifetime applies.
+        var outcome = await sharing.ShareAsync(kind, id, null, cancellationToken);
         return outcome.Status switch
         {
             OutcomeStatus.Ok => TypedResults.Ok(new ShareIdResponse(outcome.Value!.Key)),
             OutcomeStatus.SharingOff => ReportingToolResults.SharingNotAllowed(),
+            OutcomeStatus.Invalid => ReportingToolResults.BadRequest(outcome.Errors!.FirstMessage()),
             _ => noSuchResource,
         };
     }

@@ -33,9 +33,16 @@ internal static class PolicyEndpoints
             return NativeProblems.BadRequest($"limit is between 1 and {PolicyService.MaxAuditPage}.");
         }
         var entries = await policy.GetAuditAsync(limit, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<AuditEntryResponse>>(entries
-            .Select(e => new AuditEntryResponse(
-                e.Id, e.Change.At, JsonNamingPolicy.CamelCase.ConvertName(e.Change.Setting.ToString()), e.Change.OldValue, e.Change.NewValue, e.Actor))
-            .ToList());
+        return TypedResults.Ok<IReadOnlyList<AuditEntryResponse>>(entries.Select(ToResponse).ToList());
     }
+
+    private static AuditEntryResponse ToResponse(AuditEntry entry) => entry switch
+    {
+        { Change: { } change } => new(
+            entry.Id, change.At, JsonNamingPolicy.CamelCase.ConvertName(change.Setting.ToString()), change.OldValue, change.NewValue, entry.Actor),
+        _ => new(
+            entry.Id, entry.At, "linkPolicy", null, null, entry.Actor,
+            LinkPolicyEndpoints.ToResponse(new EffectiveLinkPolicy(entry.LinkPolicyChange!.OldPolicy, null)),
+            LinkPolicyEndpoints.ToResponse(new EffectiveLinkPolicy(entry.LinkPolicyChange.NewPolicy, entry.At))),
+    };
 }

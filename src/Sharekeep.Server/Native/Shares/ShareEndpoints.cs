@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core;
 using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
@@ -18,6 +19,13 @@ internal static class ShareEndpoints
             .WithName("ListShares")
             .WithSummary("Share links, newest first; filter by resourceType (report, dashboard) and resourceId.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapPost("/", CreateAsync)
+            .RequireScope(ApiScope.Share)
+            .WithName("CreateShare")
+            .WithSummary("Shares a report or dashboard under the link policy; sharing it again answers its active share, unchanged.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id}", RevokeAsync)
             .RequireScope(ApiScope.Share)
             .WithName("RevokeShare")
@@ -51,6 +59,30 @@ internal static class ShareEndpoints
         return TypedResults.Ok<IReadOnlyList<ShareResponse>>(shares.Select(ToResponse).ToList());
     }
 
+    private static async Task<Results<Ok<ShareResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateShareRequest request, SharingService sharing, CancellationToken cancellationToken)
+    {
+        if (request.ResourceType is null || !ResourceTypeNames.TryParse(request.ResourceType, out var kind))
+        {
+            return TypedResults.ValidationProblem(Field("resourceType", "resourceType is 'report' or 'dashboard'."));
+        }
+        if (request.ResourceId is not { } resourceId)
+        {
+            return TypedResults.ValidationProblem(Field("resourceId", "resourceId is required."));
+        }
+        var outcome = await sharing.ShareAsync(kind, resourceId, request.Expires, cancellationToken);
+        return outcome.Status switch
+        {
+            OutcomeStatus.Ok => TypedResults.Ok(ToResponse(outcome.Value!)),
+            OutcomeStatus.SharingOff => TypedResults.Problem(
+                "Sharing of reports and dashboards is switched off.", statusCode: StatusCodes.Status403Forbidden, title: "Sharing is disabled."),
+            OutcomeStatus.NotFound => NativeProblems.NotFound(outcome.Errors!.FirstMessage()),
+            _ => TypedResults.ValidationProblem(outcome.Errors!.ToDictionary()),
+        };
+    }
+
+    private static Dictionary<string, string[]> Field(string name, string message) => new(StringComparer.Ordinal) { [name] = [message] };
+
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         string id, SharingService sharing, CancellationToken cancellationToken) =>
         await sharing.RevokeAsync(id, null, cancellationToken)
@@ -60,6 +92,7 @@ internal static class ShareEndpoints
     private static ShareResponse ToResponse(Share share)
     {
         var type = ResourceTypeNames.Of(share.Kind);
-        return new ShareResponse(share.Key, type, share.ResourceId, share.Created, share.Revoked, $"/api/external/share/{type}/{share.Key}/evaluate");
+        return new ShareResponse(
+            share.Key, type, share.ResourceId, share.Created, share.Revoked, $"/api/external/share/{type}/{share.Key}/evaluate", share.Expires);
     }
 }
