@@ -138,6 +138,30 @@ public sealed class StorageCacheTests
         Assert.Null(Change.Parse("no-colon"));
     }
 
+    [Fact]
+    public async Task EntriesReadTogether_AreNotAllReadAgainTogether()
+    {
+        using var cache = new StorageCache(Options.Create(new StorageCacheOptions { MaxEntries = 1000, MaxAgeSeconds = 2 }));
+        var keys = Enumerable.Range(0, 200).Select(i => $"k{i}").ToList();
+        foreach (var key in keys)
+        {
+            await cache.GetOrLoadAsync(ChangeArea.Share, key, () => Task.FromResult<string?>("v"));
+        }
+
+        // Look every 50 ms (for at most 5 s) until some entry has aged out: then others must still be there.
+        var aged = 0;
+        for (var look = 0; look < 100 && aged == 0; look++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            foreach (var key in keys)
+            {
+                await cache.GetOrLoadAsync(ChangeArea.Share, key, () => Load(ref aged, "v"));
+            }
+        }
+
+        Assert.InRange(aged, 1, keys.Count - 1);
+    }
+
     private static Task<string?> Load(ref int loads, string? value)
     {
         loads++;

@@ -56,7 +56,9 @@ public sealed class StorageCache : IDisposable
                 _entries.Set(cacheKey, new Entry<T>(value), new MemoryCacheEntryOptions
                 {
                     Size = 1,
-                    AbsoluteExpirationRelativeToNow = _maxAge,
+                    // Between half the age limit and all of it, at random: records read together (a server
+                    // warming up on many keys) are then read again over half a minute, not all in the same second.
+                    AbsoluteExpirationRelativeToNow = _maxAge * (0.5 + (Random.Shared.NextDouble() / 2)),
                 });
             }
         }

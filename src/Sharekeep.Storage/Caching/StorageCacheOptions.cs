@@ -10,7 +10,7 @@ public sealed class StorageCacheOptions
 
     /// <summary>
     /// A backstop only: changes reach the cache at once through invalidation; an entry older than this is
-    /// read again even if no change was announced.
+    /// read again even if no change was announced. Each entry is kept between half of it and all of it, at random.
     /// </summary>
     public int MaxAgeSeconds { get; set; } = 60;
 }
