@@ -99,7 +99,7 @@ public sealed partial class NginxOffloadTests(NginxOffloadTests.Deployment deplo
                 ["Sharekeep__Proxy__KnownProxies__0"] = "127.0.0.1",
             });
             Owner = new SharekeepClient(_server.CreateClient(), Secret);
-            var port = NginxProcess.FreePort();
+            var port = ServerProcess.FreePort();
             _nginx = await NginxProcess.StartAsync(DocumentedSetUp(_server.Address.Port, port, Path.Combine(_data, "files") + "/"), port);
             Visitor = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         }

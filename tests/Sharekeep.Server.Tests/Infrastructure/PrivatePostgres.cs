@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Sharekeep.Server.Tests.Infrastructure;
@@ -48,7 +46,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         {
             await RunAsync("chown", "postgres:postgres", directory);
         }
-        var cluster = new PrivatePostgres(directory, FreePort());
+        var cluster = new PrivatePostgres(directory, ServerProcess.FreePort());
         await AsOwnerAsync("initdb", "-D", cluster.DataDirectory, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8");
         await cluster.StartAgainAsync();
         await using var admin = new NpgsqlConnection(cluster.Connection("postgres"));
@@ -114,10 +112,4 @@ public sealed class PrivatePostgres : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
