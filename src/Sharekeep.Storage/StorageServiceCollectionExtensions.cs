@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Sharekeep.Core.Audit;
 using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
@@ -37,6 +38,8 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IConsoleSessionStore, EfConsoleSessionStore>();
         // API keys are read on every call made with one, so that a revoke holds on every instance at once: no cache either.
         services.AddScoped<IApiKeyStore, EfApiKeyStore>();
+        // The audit is only added to, and read by administrators: no cache.
+        services.AddScoped<IAuditStore, EfAuditStore>();
         services.AddSingleton(sp => new FileSystemContentStore(filesDirectory(sp)));
         services.AddSingleton<IFileContentStore>(sp => sp.GetRequiredService<FileSystemContentStore>());
         services.AddSingleton(sp => new ContentSweeper(

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Sharekeep.Core.Audit;
 using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Tests.Fakes;
 
@@ -10,10 +11,10 @@ public sealed class ApiKeyServiceTests
     private readonly InMemoryApiKeyStore _store = new();
     private readonly ApiKeyService _keys;
 
-    public ApiKeyServiceTests() => _keys = new ApiKeyService(_store, _clock);
+    public ApiKeyServiceTests() => _keys = new ApiKeyService(_store, new AuditLog(new InMemoryAuditStore(), _clock), _clock);
 
     private async Task<IssuedApiKey> IssueAsync(string[]? scopes = null, DateTimeOffset? expires = null) =>
-        (await _keys.CreateAsync(new ApiKeyRequest("deploy bot", scopes ?? ["read"], expires), CancellationToken.None)).Value!;
+        (await _keys.CreateAsync(new ApiKeyRequest("deploy bot", scopes ?? ["read"], expires), Domain.Admin, CancellationToken.None)).Value!;
 
     [Fact]
     public async Task Create_KeepsOnlyADigestOfTheKey()
@@ -42,7 +43,7 @@ public sealed class ApiKeyServiceTests
     [InlineData("bot\u202Egnp", "name")]
     public async Task Create_RefusesABadName(string? name, string field)
     {
-        var created = await _keys.CreateAsync(new ApiKeyRequest(name, ["read"], null), CancellationToken.None);
+        var created = await _keys.CreateAsync(new ApiKeyRequest(name, ["read"], null), Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.Invalid, created.Status);
         Assert.True(created.Errors!.Names(field));
@@ -57,7 +58,7 @@ public sealed class ApiKeyServiceTests
     {
         var names = scopes.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
-        var created = await _keys.CreateAsync(new ApiKeyRequest("bot", names, null), CancellationToken.None);
+        var created = await _keys.CreateAsync(new ApiKeyRequest("bot", names, null), Domain.Admin, CancellationToken.None);
 
         Assert.True(created.Errors!.Names("scopes"));
         Assert.Empty(_store.Keys);
@@ -66,7 +67,7 @@ public sealed class ApiKeyServiceTests
     [Fact]
     public async Task Create_RefusesAnExpiryInThePast()
     {
-        var created = await _keys.CreateAsync(new ApiKeyRequest("bot", ["read"], _clock.GetUtcNow().AddMinutes(-1)), CancellationToken.None);
+        var created = await _keys.CreateAsync(new ApiKeyRequest("bot", ["read"], _clock.GetUtcNow().AddMinutes(-1)), Domain.Admin, CancellationToken.None);
 
         Assert.True(created.Errors!.Names("expires"));
     }
@@ -79,9 +80,9 @@ public sealed class ApiKeyServiceTests
             _store.Keys.Add(new ApiKey(Guid.NewGuid(), "k" + i, [ApiScope.Read], "d" + i, _clock.GetUtcNow(), null, null, null, null));
         }
 
-        var refused = await _keys.CreateAsync(new ApiKeyRequest("one more", ["read"], null), CancellationToken.None);
-        await _keys.RevokeAsync(_store.Keys[0].Id, CancellationToken.None);
-        var made = await _keys.CreateAsync(new ApiKeyRequest("one more", ["read"], null), CancellationToken.None);
+        var refused = await _keys.CreateAsync(new ApiKeyRequest("one more", ["read"], null), Domain.Admin, CancellationToken.None);
+        await _keys.RevokeAsync(_store.Keys[0].Id, Domain.Admin, CancellationToken.None);
+        var made = await _keys.CreateAsync(new ApiKeyRequest("one more", ["read"], null), Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.Invalid, refused.Status);
         Assert.True(made.IsOk);
@@ -132,7 +133,7 @@ public sealed class ApiKeyServiceTests
     public async Task Authenticate_ARevokedKey_AnswersNothing()
     {
         var issued = await IssueAsync();
-        Assert.True(await _keys.RevokeAsync(issued.Record.Id, CancellationToken.None));
+        Assert.True(await _keys.RevokeAsync(issued.Record.Id, Domain.Admin, CancellationToken.None));
 
         Assert.Null(await _keys.AuthenticateAsync(issued.Key, null, CancellationToken.None));
     }
@@ -151,8 +152,8 @@ public sealed class ApiKeyServiceTests
     {
         var issued = await IssueAsync();
 
-        Assert.True(await _keys.RevokeAsync(issued.Record.Id, CancellationToken.None));
-        Assert.False(await _keys.RevokeAsync(issued.Record.Id, CancellationToken.None));
+        Assert.True(await _keys.RevokeAsync(issued.Record.Id, Domain.Admin, CancellationToken.None));
+        Assert.False(await _keys.RevokeAsync(issued.Record.Id, Domain.Admin, CancellationToken.None));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Sharekeep.Core.Audit;
 using Sharekeep.Core.Sessions;
 using Sharekeep.Core.Tests.Fakes;
 
@@ -42,12 +43,12 @@ public sealed class ConsoleSessionServiceTests
     private readonly FakeSessionCredentials _credentials = new();
     private readonly ConsoleSessionService _sessions;
 
-    public ConsoleSessionServiceTests() => _sessions = new ConsoleSessionService(new InMemoryConsoleSessionStore(), _credentials, _clock);
+    public ConsoleSessionServiceTests() => _sessions = new ConsoleSessionService(new InMemoryConsoleSessionStore(), _credentials, new AuditLog(new InMemoryAuditStore(), _clock), _clock);
 
     [Fact]
     public async Task ASessionWhoseCredentialStillHolds_IsOpen()
     {
-        var session = await _sessions.StartAsync("key:1", null, null, CancellationToken.None);
+        var session = await _sessions.StartAsync("key:1", "key:1", null, null, CancellationToken.None);
 
         Assert.True(await _sessions.CheckAsync(session.Id, CancellationToken.None));
     }
@@ -55,7 +56,7 @@ public sealed class ConsoleSessionServiceTests
     [Fact]
     public async Task ASessionWhoseCredentialIsGone_IsOverAndNotListed()
     {
-        var session = await _sessions.StartAsync("key:1", null, null, CancellationToken.None);
+        var session = await _sessions.StartAsync("key:1", "key:1", null, null, CancellationToken.None);
         _credentials.Gone.Add("key:1");
 
         Assert.False(await _sessions.CheckAsync(session.Id, CancellationToken.None));

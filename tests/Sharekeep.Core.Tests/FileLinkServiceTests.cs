@@ -122,7 +122,7 @@ public sealed class FileLinkServiceTests
             }
         }
 
-        await domain.Links.UnlockAsync(attacked.Id, CancellationToken.None);
+        await domain.Links.UnlockAsync(attacked.Id, Domain.Admin, CancellationToken.None);
         var third = await domain.NewLinkAsync(Password);
         var fromTheGuesser = await domain.Links.TryPasswordAsync(third.Key, Password, "198.51.100.9", CancellationToken.None);
         var onTheUnlockedLink = await domain.Links.TryPasswordAsync(attacked.Key, Password, "192.0.2.1", CancellationToken.None);
@@ -144,7 +144,7 @@ public sealed class FileLinkServiceTests
         Assert.Equal(VisitStatus.TooManyAttempts, (await domain.Links.TryPasswordAsync(link.Key, Password, "2001:db8:1:2::/64", CancellationToken.None)).Status);
 
         var listed = Assert.Single(await domain.Links.ListLockedNetworksAsync(CancellationToken.None));
-        await domain.Links.UnlockNetworkAsync("2001:db8:1:2::/64", CancellationToken.None);
+        await domain.Links.UnlockNetworkAsync("2001:db8:1:2::/64", Domain.Admin, CancellationToken.None);
 
         Assert.Equal("2001:db8:1:2::/64", listed.Network);
         Assert.Equal(20, listed.Failures);
@@ -171,7 +171,7 @@ public sealed class FileLinkServiceTests
         var link = await domain.NewLinkAsync(Password);
 
         var changed = await domain.Links.UpdateAsync(
-            link.FileId, link.Id, new LinkSettings { Password = "Another-Horse-7" }, CancellationToken.None);
+            link.FileId, link.Id, new LinkSettings { Password = "Another-Horse-7" }, Domain.Admin, CancellationToken.None);
 
         Assert.NotEqual(link.PasswordStamp, changed.Value!.PasswordStamp);
     }
@@ -182,7 +182,7 @@ public sealed class FileLinkServiceTests
         var domain = new Domain();
         var link = await domain.NewLinkAsync(Password);
 
-        var changed = await domain.Links.UpdateAsync(link.FileId, link.Id, new LinkSettings { Title = "renamed" }, CancellationToken.None);
+        var changed = await domain.Links.UpdateAsync(link.FileId, link.Id, new LinkSettings { Title = "renamed" }, Domain.Admin, CancellationToken.None);
 
         Assert.Equal(link.PasswordHash, changed.Value!.PasswordHash);
         Assert.Equal(link.PasswordStamp, changed.Value.PasswordStamp);
@@ -194,7 +194,7 @@ public sealed class FileLinkServiceTests
         var domain = new Domain();
         var link = await domain.NewLinkAsync();
 
-        var changed = await domain.Links.UpdateAsync(link.FileId, Guid.NewGuid(), new LinkSettings(), CancellationToken.None);
+        var changed = await domain.Links.UpdateAsync(link.FileId, Guid.NewGuid(), new LinkSettings(), Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.NotFound, changed.Status);
         Assert.True(changed.Errors!.Names("linkId"));
@@ -207,7 +207,7 @@ public sealed class FileLinkServiceTests
         var link = await domain.NewLinkAsync();
         var other = await domain.NewFileAsync("other.txt");
 
-        var changed = await domain.Links.UpdateAsync(other.Id, link.Id, new LinkSettings(), CancellationToken.None);
+        var changed = await domain.Links.UpdateAsync(other.Id, link.Id, new LinkSettings(), Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.Invalid, changed.Status);
         Assert.Equal(link, domain.LinkStore.Links[link.Id]);
@@ -218,9 +218,9 @@ public sealed class FileLinkServiceTests
     {
         var domain = new Domain();
         var link = await domain.NewLinkAsync();
-        await domain.Links.RevokeAsync(link.FileId, link.Id, CancellationToken.None);
+        await domain.Links.RevokeAsync(link.FileId, link.Id, Domain.Admin, CancellationToken.None);
 
-        var changed = await domain.Links.UpdateAsync(link.FileId, link.Id, new LinkSettings(), CancellationToken.None);
+        var changed = await domain.Links.UpdateAsync(link.FileId, link.Id, new LinkSettings(), Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.Invalid, changed.Status);
         Assert.False(domain.LinkStore.Links[link.Id].IsActive);
@@ -232,7 +232,7 @@ public sealed class FileLinkServiceTests
         var domain = new Domain();
         var link = await domain.NewLinkAsync();
 
-        var revoked = await domain.Links.RevokeAsync(link.FileId, link.Id, CancellationToken.None);
+        var revoked = await domain.Links.RevokeAsync(link.FileId, link.Id, Domain.Admin, CancellationToken.None);
 
         Assert.True(revoked.IsOk);
         Assert.Equal(VisitStatus.Revoked, (await domain.Links.OpenAsync(link.Key, null, CancellationToken.None)).Status);
@@ -244,7 +244,7 @@ public sealed class FileLinkServiceTests
         var domain = new Domain();
         var link = await domain.NewLinkAsync();
 
-        var revoked = await domain.Links.RevokeAsync(link.FileId, null, CancellationToken.None);
+        var revoked = await domain.Links.RevokeAsync(link.FileId, null, Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.Invalid, revoked.Status);
         Assert.True(domain.LinkStore.Links[link.Id].IsActive);
@@ -255,7 +255,7 @@ public sealed class FileLinkServiceTests
     {
         var domain = new Domain();
 
-        var created = await domain.Links.CreateAsync(Guid.NewGuid(), null, new LinkSettings(), CancellationToken.None);
+        var created = await domain.Links.CreateAsync(Guid.NewGuid(), null, new LinkSettings(), Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.NotFound, created.Status);
         Assert.True(created.Errors!.Names("fileId"));
@@ -268,7 +268,7 @@ public sealed class FileLinkServiceTests
         var file = await domain.NewFileAsync();
         domain.LinkStore.DeletedFiles.Add(file.Id);
 
-        var created = await domain.Links.CreateAsync(file.Id, null, new LinkSettings(), CancellationToken.None);
+        var created = await domain.Links.CreateAsync(file.Id, null, new LinkSettings(), Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.NotFound, created.Status);
         Assert.True(created.Errors!.Names("fileId"));
@@ -281,7 +281,7 @@ public sealed class FileLinkServiceTests
         var file = await domain.NewFileAsync();
 
         var created = await domain.Links.CreateAsync(
-            file.Id, null, new LinkSettings { Expires = domain.Clock.GetUtcNow().AddSeconds(-1) }, CancellationToken.None);
+            file.Id, null, new LinkSettings { Expires = domain.Clock.GetUtcNow().AddSeconds(-1) }, Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.Invalid, created.Status);
         Assert.Empty(domain.LinkStore.Links);
@@ -293,7 +293,7 @@ public sealed class FileLinkServiceTests
         var domain = new Domain();
         var file = await domain.NewFileAsync();
 
-        var created = await domain.Links.CreateAsync(file.Id, null, new LinkSettings { Title = "For the board\u202E" }, CancellationToken.None);
+        var created = await domain.Links.CreateAsync(file.Id, null, new LinkSettings { Title = "For the board\u202E" }, Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.Invalid, created.Status);
         Assert.True(created.Errors!.Names("title"));
@@ -306,7 +306,7 @@ public sealed class FileLinkServiceTests
         var domain = new Domain();
         var file = await domain.NewFileAsync();
 
-        var created = await domain.Links.CreateAsync(file.Id, null, new LinkSettings { Title = "  " }, CancellationToken.None);
+        var created = await domain.Links.CreateAsync(file.Id, null, new LinkSettings { Title = "  " }, Domain.Admin, CancellationToken.None);
 
         Assert.Equal(LinkRules.DefaultTitle, created.Value!.Title);
     }
@@ -318,7 +318,7 @@ public sealed class FileLinkServiceTests
         var file = await domain.NewFileAsync();
         await domain.Policy.SetAsync(PolicySetting.ExternalSharing, false, Domain.Admin, CancellationToken.None);
 
-        var created = await domain.Links.CreateAsync(file.Id, null, new LinkSettings(), CancellationToken.None);
+        var created = await domain.Links.CreateAsync(file.Id, null, new LinkSettings(), Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.SharingOff, created.Status);
         Assert.Empty(domain.LinkStore.Links);

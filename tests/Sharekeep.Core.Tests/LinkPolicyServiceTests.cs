@@ -53,7 +53,7 @@ public sealed class LinkPolicyServiceTests
         var domain = new Domain(configuredLinkPolicy: Strict);
         var file = await domain.NewFileAsync();
 
-        var created = await domain.Links.CreateAsync(file.Id, null, new LinkSettings { Password = "long enough pw" }, CancellationToken.None);
+        var created = await domain.Links.CreateAsync(file.Id, null, new LinkSettings { Password = "long enough pw" }, Domain.Admin, CancellationToken.None);
 
         Assert.Equal(domain.Clock.GetUtcNow().AddDays(7), created.Value!.Expires);
         Assert.True(created.Value.DenyDownload);
@@ -66,7 +66,7 @@ public sealed class LinkPolicyServiceTests
         var file = await domain.NewFileAsync();
 
         var created = await domain.Links.CreateAsync(
-            file.Id, null, new LinkSettings { Password = "long enough pw", Expires = domain.Clock.GetUtcNow().AddDays(31) }, CancellationToken.None);
+            file.Id, null, new LinkSettings { Password = "long enough pw", Expires = domain.Clock.GetUtcNow().AddDays(31) }, Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.Invalid, created.Status);
         Assert.Empty(domain.LinkStore.Links);
@@ -78,7 +78,7 @@ public sealed class LinkPolicyServiceTests
         var domain = new Domain(configuredLinkPolicy: Strict);
         var report = await domain.NewReportAsync();
 
-        var shared = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, CancellationToken.None);
+        var shared = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, Domain.Admin, CancellationToken.None);
 
         Assert.Equal(domain.Clock.GetUtcNow().AddDays(14), shared.Value!.Expires);
     }
@@ -88,7 +88,7 @@ public sealed class LinkPolicyServiceTests
     {
         var domain = new Domain(configuredLinkPolicy: Strict);
         var report = await domain.NewReportAsync();
-        var shared = (await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, CancellationToken.None)).Value!;
+        var shared = (await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, Domain.Admin, CancellationToken.None)).Value!;
 
         domain.Clock.Advance(TimeSpan.FromDays(14));
 
@@ -100,10 +100,10 @@ public sealed class LinkPolicyServiceTests
     {
         var domain = new Domain(configuredLinkPolicy: Strict);
         var report = await domain.NewReportAsync();
-        var first = (await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, CancellationToken.None)).Value!;
+        var first = (await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, Domain.Admin, CancellationToken.None)).Value!;
         domain.Clock.Advance(TimeSpan.FromDays(15));
 
-        var second = (await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, CancellationToken.None)).Value!;
+        var second = (await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, Domain.Admin, CancellationToken.None)).Value!;
 
         Assert.NotEqual(first.Key, second.Key);
         Assert.Equal(OutcomeStatus.Ok, (await domain.Sharing.OpenAsync(ResourceKind.Report, second.Key, CancellationToken.None)).Status);
@@ -115,7 +115,7 @@ public sealed class LinkPolicyServiceTests
         var domain = new Domain();
         var open = await domain.NewLinkAsync();
         var report = await domain.NewReportAsync();
-        await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, CancellationToken.None);
+        await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, Domain.Admin, CancellationToken.None);
 
         await domain.LinkPolicy.SetAsync(Strict, Domain.Admin, CancellationToken.None);
         var violations = await domain.LinkPolicy.ListViolationsAsync(10, CancellationToken.None);

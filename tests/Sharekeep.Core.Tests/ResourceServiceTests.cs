@@ -15,7 +15,7 @@ public sealed class ResourceServiceTests
     {
         var domain = new Domain();
 
-        var created = await domain.Resources.CreateReportAsync(name, "1", CancellationToken.None);
+        var created = await domain.Resources.CreateReportAsync(name, "1", Domain.Admin, CancellationToken.None);
 
         Assert.Null(created.Value);
         Assert.True(created.Errors!.ToDictionary().ContainsKey("name"));
@@ -27,7 +27,7 @@ public sealed class ResourceServiceTests
     {
         var domain = new Domain();
 
-        var report = (await domain.Resources.CreateReportAsync("  Sales  ", "[1,2]", CancellationToken.None)).Value!;
+        var report = (await domain.Resources.CreateReportAsync("  Sales  ", "[1,2]", Domain.Admin, CancellationToken.None)).Value!;
 
         Assert.Equal("Sales", report.Name);
         Assert.Equal("[1,2]", report.DataJson);
@@ -39,7 +39,7 @@ public sealed class ResourceServiceTests
     {
         var domain = new Domain();
 
-        var created = await domain.Resources.CreateReportAsync(new string('x', ResourceRules.MaxNameLength), "1", CancellationToken.None);
+        var created = await domain.Resources.CreateReportAsync(new string('x', ResourceRules.MaxNameLength), "1", Domain.Admin, CancellationToken.None);
 
         Assert.NotNull(created.Value);
     }
@@ -51,7 +51,7 @@ public sealed class ResourceServiceTests
         var known = await domain.NewReportAsync();
         Guid[] unknown = [Guid.NewGuid(), Guid.NewGuid()];
 
-        var created = await domain.Resources.CreateDashboardAsync("D", [known.Id, .. unknown], CancellationToken.None);
+        var created = await domain.Resources.CreateDashboardAsync("D", [known.Id, .. unknown], Domain.Admin, CancellationToken.None);
 
         var messages = created.Errors!.ToDictionary()["reportIds"];
         Assert.Equal(2, messages.Length);
@@ -68,7 +68,7 @@ public sealed class ResourceServiceTests
             ids.Add((await domain.NewReportAsync($"Report {i}")).Id);
         }
 
-        var created = await domain.Resources.CreateDashboardAsync("D", ids, CancellationToken.None);
+        var created = await domain.Resources.CreateDashboardAsync("D", ids, Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.Invalid, created.Status);
         Assert.Equal([$"A dashboard holds at most {ResourceRules.MaxReportsPerDashboard} reports."], created.Errors!.ToDictionary()["reportIds"]);
@@ -84,7 +84,7 @@ public sealed class ResourceServiceTests
             ids.Add((await domain.NewReportAsync($"Report {i}")).Id);
         }
 
-        var created = await domain.Resources.CreateDashboardAsync("D", ids, CancellationToken.None);
+        var created = await domain.Resources.CreateDashboardAsync("D", ids, Domain.Admin, CancellationToken.None);
 
         Assert.True(created.IsOk);
         Assert.Equal(ids, created.Value!.ReportIds);
@@ -95,7 +95,7 @@ public sealed class ResourceServiceTests
     {
         var domain = new Domain();
 
-        var created = await domain.Resources.CreateDashboardAsync("Empty for now", null, CancellationToken.None);
+        var created = await domain.Resources.CreateDashboardAsync("Empty for now", null, Domain.Admin, CancellationToken.None);
 
         Assert.Empty(created.Value!.ReportIds);
     }

@@ -12,7 +12,7 @@ public sealed class SharingServiceTests
         var domain = new Domain();
         var report = await domain.NewReportAsync();
 
-        var outcome = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, CancellationToken.None);
+        var outcome = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.Ok, outcome.Status);
         Assert.Equal(report.Id, outcome.Value!.ResourceId);
@@ -26,8 +26,8 @@ public sealed class SharingServiceTests
         var domain = new Domain();
         var report = await domain.NewReportAsync();
 
-        var first = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, CancellationToken.None);
-        var second = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, CancellationToken.None);
+        var first = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, Domain.Admin, CancellationToken.None);
+        var second = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, Domain.Admin, CancellationToken.None);
 
         Assert.Equal(first.Value, second.Value);
     }
@@ -38,7 +38,7 @@ public sealed class SharingServiceTests
         var domain = new Domain(sharingConfigured: false);
         var report = await domain.NewReportAsync();
 
-        var outcome = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, CancellationToken.None);
+        var outcome = await domain.Sharing.ShareAsync(ResourceKind.Report, report.Id, null, Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.SharingOff, outcome.Status);
         Assert.Empty(domain.ShareStore.Shares);
@@ -49,7 +49,7 @@ public sealed class SharingServiceTests
     {
         var domain = new Domain();
 
-        var outcome = await domain.Sharing.ShareAsync(ResourceKind.Dashboard, Guid.NewGuid(), null, CancellationToken.None);
+        var outcome = await domain.Sharing.ShareAsync(ResourceKind.Dashboard, Guid.NewGuid(), null, Domain.Admin, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.NotFound, outcome.Status);
     }
@@ -58,7 +58,7 @@ public sealed class SharingServiceTests
     public async Task Open_WhileSharingIsDisabled_AnswersDisabledWithoutLookingTheKeyUp()
     {
         var domain = new Domain();
-        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, null, CancellationToken.None)).Value!;
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, null, Domain.Admin, CancellationToken.None)).Value!;
         await domain.Policy.SetAsync(PolicySetting.Sharing, false, Domain.Admin, CancellationToken.None);
 
         var outcome = await domain.Sharing.OpenAsync(ResourceKind.Report, share.Key, CancellationToken.None);
@@ -71,7 +71,7 @@ public sealed class SharingServiceTests
     public async Task Open_AfterReEnabling_FindsTheSameShare()
     {
         var domain = new Domain();
-        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, null, CancellationToken.None)).Value!;
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, null, Domain.Admin, CancellationToken.None)).Value!;
         await domain.Policy.SetAsync(PolicySetting.Sharing, false, Domain.Admin, CancellationToken.None);
         await domain.Policy.SetAsync(PolicySetting.Sharing, true, Domain.Admin, CancellationToken.None);
 
@@ -84,8 +84,8 @@ public sealed class SharingServiceTests
     public async Task Open_ARevokedShare_IsNotFound()
     {
         var domain = new Domain();
-        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, null, CancellationToken.None)).Value!;
-        await domain.Sharing.RevokeAsync(share.Key, ResourceKind.Report, CancellationToken.None);
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, null, Domain.Admin, CancellationToken.None)).Value!;
+        await domain.Sharing.RevokeAsync(share.Key, ResourceKind.Report, Domain.Admin, CancellationToken.None);
 
         var outcome = await domain.Sharing.OpenAsync(ResourceKind.Report, share.Key, CancellationToken.None);
 
@@ -96,7 +96,7 @@ public sealed class SharingServiceTests
     public async Task Open_WithTheWrongKind_IsNotFound()
     {
         var domain = new Domain();
-        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, null, CancellationToken.None)).Value!;
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, null, Domain.Admin, CancellationToken.None)).Value!;
 
         var outcome = await domain.Sharing.OpenAsync(ResourceKind.Dashboard, share.Key, CancellationToken.None);
 
@@ -118,10 +118,10 @@ public sealed class SharingServiceTests
     public async Task Revoke_WhileSharingIsDisabled_StillRevokes()
     {
         var domain = new Domain();
-        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, null, CancellationToken.None)).Value!;
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Report, (await domain.NewReportAsync()).Id, null, Domain.Admin, CancellationToken.None)).Value!;
         await domain.Policy.SetAsync(PolicySetting.Sharing, false, Domain.Admin, CancellationToken.None);
 
-        Assert.True(await domain.Sharing.RevokeAsync(share.Key, null, CancellationToken.None));
+        Assert.True(await domain.Sharing.RevokeAsync(share.Key, null, Domain.Admin, CancellationToken.None));
         Assert.False(domain.ShareStore.Shares.Single().IsActive);
     }
 
@@ -131,8 +131,8 @@ public sealed class SharingServiceTests
         var domain = new Domain();
         var on = await domain.NewReportAsync("On");
         var off = await domain.NewReportAsync("Off");
-        var dashboard = (await domain.Resources.CreateDashboardAsync("D", [on.Id], CancellationToken.None)).Value!;
-        var share = (await domain.Sharing.ShareAsync(ResourceKind.Dashboard, dashboard.Id, null, CancellationToken.None)).Value!;
+        var dashboard = (await domain.Resources.CreateDashboardAsync("D", [on.Id], Domain.Admin, CancellationToken.None)).Value!;
+        var share = (await domain.Sharing.ShareAsync(ResourceKind.Dashboard, dashboard.Id, null, Domain.Admin, CancellationToken.None)).Value!;
 
         var reachable = await domain.Views.OpenDashboardReportAsync(share.Key, on.Id, CancellationToken.None);
         var unreachable = await domain.Views.OpenDashboardReportAsync(share.Key, off.Id, CancellationToken.None);

@@ -134,8 +134,5 @@ public sealed class BadInputTests
 
         public Task<PolicyTransition> UpdateAsync(PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, string actor, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Message);
-
-        public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(int limit, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException(Message);
     }
 }

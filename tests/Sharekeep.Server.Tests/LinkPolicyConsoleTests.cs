@@ -35,7 +35,7 @@ public sealed class LinkPolicyConsoleTests
         Assert.True(policy.GetProperty("fileLinks").GetProperty("requirePassword").GetBoolean());
         Assert.False(policy.GetProperty("fileLinks").GetProperty("denyDownloadByDefault").GetBoolean());
         Assert.Equal(7, policy.GetProperty("shares").GetProperty("defaultLifetimeDays").GetInt32());
-        Assert.Contains("console:", Assert.Single((await admin.GetAsync("/api/v1/audit")).Body.EnumerateArray()).GetProperty("actor").GetString(), StringComparison.Ordinal);
+        Assert.Contains("console:", Assert.Single((await admin.GetAsync("/api/v1/audit?action=linkPolicy.set")).Body.EnumerateArray()).GetProperty("actor").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

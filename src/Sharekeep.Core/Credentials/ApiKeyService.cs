@@ -1,7 +1,9 @@
+using Sharekeep.Core.Audit;
+
 namespace Sharekeep.Core.Credentials;
 
 /// <summary>Makes, checks, lists and revokes API keys.</summary>
-public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time)
+public sealed class ApiKeyService(IApiKeyStore store, AuditLog audit, TimeProvider time)
 {
     public const int MaxNameLength = 100;
     public const int MaxListed = 1000;
@@ -15,7 +17,7 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time)
     /// <summary>Last use is written at most this often per key (and whenever the address changes), not on every call.</summary>
     public static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
 
-    public async Task<Outcome<IssuedApiKey>> CreateAsync(ApiKeyRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<IssuedApiKey>> CreateAsync(ApiKeyRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var errors = new ValidationErrors();
@@ -66,6 +68,13 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time)
         var record = new ApiKey(
             Guid.CreateVersion7(now), name, [.. scopes], ApiKeyFormat.Digest(key), now, request.Expires, null, null, null);
         await store.AddAsync(record, cancellationToken);
+        // The key itself is answered once and stored nowhere: the entry names the key by its id.
+        await audit.RecordAsync(
+            actor,
+            AuditActions.ApiKeyCreated,
+            [record.Id.ToString()],
+            new { record.Name, Scopes = record.Scopes.Select(ApiScopes.Name), record.Expires },
+            cancellationToken);
         return Outcome<IssuedApiKey>.Ok(new IssuedApiKey(record, key));
     }
 
@@ -100,5 +109,13 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time)
     public Task<IReadOnlyList<ApiKey>> ListAsync(bool includeRevoked, int limit, CancellationToken cancellationToken) =>
         store.ListAsync(includeRevoked, Math.Clamp(limit, 1, MaxListed), cancellationToken);
 
-    public Task<bool> RevokeAsync(Guid id, CancellationToken cancellationToken) => store.RevokeAsync(id, time.GetUtcNow(), cancellationToken);
+    public async Task<bool> RevokeAsync(Guid id, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!await store.RevokeAsync(id, time.GetUtcNow(), cancellationToken))
+        {
+            return false;
+        }
+        await audit.RecordAsync(actor, AuditActions.ApiKeyRevoked, [id.ToString()], cancellationToken);
+        return true;
+    }
 }

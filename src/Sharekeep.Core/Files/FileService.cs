@@ -1,12 +1,15 @@
+using Sharekeep.Core.Audit;
+using Sharekeep.Core.Credentials;
+
 namespace Sharekeep.Core.Files;
 
 /// <summary>Uploads, reads and deletes files; the native API and the admin pages both come here.</summary>
-public sealed class FileService(IFileStore files, IFileContentStore content, TimeProvider time)
+public sealed class FileService(IFileStore files, IFileContentStore content, AuditLog audit, TimeProvider time)
 {
     public const int MaxListPage = 1000;
 
     public async Task<Outcome<StoredFile>> UploadAsync(
-        string? fileName, string? contentType, Stream source, long maxBytes, CancellationToken cancellationToken)
+        string? fileName, string? contentType, Stream source, long maxBytes, Actor actor, CancellationToken cancellationToken)
     {
         var name = FileRules.CleanName(fileName);
         if (name is null)
@@ -33,6 +36,8 @@ public sealed class FileService(IFileStore files, IFileContentStore content, Tim
             content.Delete(id);
             throw;
         }
+        await audit.RecordAsync(
+            actor, AuditActions.FileUploaded, [file.Id.ToString()], new { file.Name, file.ContentType, file.Size }, cancellationToken);
         return Outcome<StoredFile>.Ok(file);
     }
 
@@ -47,13 +52,14 @@ public sealed class FileService(IFileStore files, IFileContentStore content, Tim
     public Stream? OpenContent(StoredFile file) => content.OpenRead(file.Id);
 
     /// <summary>Deletes the file, its links and its bytes; false when there was no such file.</summary>
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         if (!await files.DeleteAsync(id, cancellationToken))
         {
             return false;
         }
         content.Delete(id);
+        await audit.RecordAsync(actor, AuditActions.FileDeleted, [id.ToString()], cancellationToken);
         return true;
     }
 }

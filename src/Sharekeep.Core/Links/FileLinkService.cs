@@ -1,3 +1,5 @@
+using Sharekeep.Core.Audit;
+using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Keys;
 using Sharekeep.Core.Links.Passwords;
@@ -14,6 +16,7 @@ public sealed class FileLinkService(
     ILinkKeyGenerator keys,
     PasswordGuard guard,
     IPasswordFailureStore failures,
+    AuditLog audit,
     TimeProvider time)
 {
     public const int MaxListPage = 1000;
@@ -21,7 +24,8 @@ public sealed class FileLinkService(
 
     /// <summary>Makes a new link to a file, while external sharing is on.</summary>
     /// <param name="linkId">The id the caller chose for it (the platform lets a client name a new link), or null for a new one.</param>
-    public async Task<Outcome<FileLink>> CreateAsync(Guid fileId, Guid? linkId, LinkSettings settings, CancellationToken cancellationToken)
+    public async Task<Outcome<FileLink>> CreateAsync(
+        Guid fileId, Guid? linkId, LinkSettings settings, Actor actor, CancellationToken cancellationToken)
     {
         if (await files.FindAsync(fileId, cancellationToken) is null)
         {
@@ -34,7 +38,7 @@ public sealed class FileLinkService(
         }
         if (linkId is null)
         {
-            return await SavedAsync(link, cancellationToken);
+            return await RecordedAsync(await SavedAsync(link, cancellationToken), AuditActions.FileLinkCreated, actor, cancellationToken);
         }
         // An id the caller chose may be taken by the time it is written: by the same request made twice at once
         // (then these settings apply to the link that won, as a change, so every caller holds the one stored key),
@@ -46,11 +50,11 @@ public sealed class FileLinkService(
         }
         if (added.Key == link.Key)
         {
-            return Outcome<FileLink>.Ok(added);
+            return await RecordedAsync(Outcome<FileLink>.Ok(added), AuditActions.FileLinkCreated, actor, cancellationToken);
         }
         // As a change, the settings carry what the link policy gave this link, so the change is what was made.
         return added.FileId == fileId
-            ? await UpdateAsync(fileId, added.Id, settings with { Expires = link.Expires, DenyDownload = link.DenyDownload }, cancellationToken)
+            ? await UpdateAsync(fileId, added.Id, settings with { Expires = link.Expires, DenyDownload = link.DenyDownload }, actor, cancellationToken)
             : Outcome<FileLink>.Invalid("linkId", "linkId names a link of another file.");
     }
 
@@ -58,7 +62,8 @@ public sealed class FileLinkService(
     /// Changes an active link of a file, whatever the policy. NotFound names "fileId" or "linkId", whichever
     /// named nothing; a revoked link stays revoked.
     /// </summary>
-    public async Task<Outcome<FileLink>> UpdateAsync(Guid fileId, Guid linkId, LinkSettings settings, CancellationToken cancellationToken)
+    public async Task<Outcome<FileLink>> UpdateAsync(
+        Guid fileId, Guid linkId, LinkSettings settings, Actor actor, CancellationToken cancellationToken)
     {
         var (existing, refusal) = await FindAsync(fileId, linkId, cancellationToken);
         if (existing is null)
@@ -91,14 +96,15 @@ public sealed class FileLinkService(
             PasswordHash = hash,
             PasswordStamp = stamp,
         };
-        return await SavedAsync(link, cancellationToken);
+        return await RecordedAsync(
+            await SavedAsync(link, cancellationToken), AuditActions.FileLinkUpdated, actor, cancellationToken, passwordChanged: settings.Password is not null);
     }
 
     /// <summary>
     /// Stops a link for good, whatever the policy; revoking a revoked link changes nothing and is Ok.
     /// NotFound names "fileId" or "linkId", whichever named nothing; no linkId at all is Invalid.
     /// </summary>
-    public async Task<Outcome<FileLink>> RevokeAsync(Guid fileId, Guid? linkId, CancellationToken cancellationToken)
+    public async Task<Outcome<FileLink>> RevokeAsync(Guid fileId, Guid? linkId, Actor actor, CancellationToken cancellationToken)
     {
         if (linkId is null)
         {
@@ -116,7 +122,8 @@ public sealed class FileLinkService(
             return Outcome<FileLink>.Ok(existing);
         }
         // A revoked link keeps its primary flag: that is how a revoked primary link is known and not made again.
-        return await SavedAsync(existing with { Revoked = time.GetUtcNow() }, cancellationToken);
+        return await RecordedAsync(
+            await SavedAsync(existing with { Revoked = time.GetUtcNow() }, cancellationToken), AuditActions.FileLinkRevoked, actor, cancellationToken);
     }
 
     /// <summary>
@@ -124,7 +131,7 @@ public sealed class FileLinkService(
     /// "Copy link" does); later calls answer the same link and change nothing. A primary link that was revoked is
     /// not made again: NotFound naming "linkId".
     /// </summary>
-    public async Task<Outcome<FileLink>> PrimaryAsync(Guid fileId, LinkSettings settings, CancellationToken cancellationToken)
+    public async Task<Outcome<FileLink>> PrimaryAsync(Guid fileId, LinkSettings settings, Actor actor, CancellationToken cancellationToken)
     {
         if (await files.FindAsync(fileId, cancellationToken) is null)
         {
@@ -143,7 +150,7 @@ public sealed class FileLinkService(
         return await links.AddPrimaryAsync(link, cancellationToken) switch
         {
             null => FileNotFound(fileId),
-            { } made when made.Id == link.Id => Outcome<FileLink>.Ok(made),
+            { } made when made.Id == link.Id => await RecordedAsync(Outcome<FileLink>.Ok(made), AuditActions.FileLinkCreated, actor, cancellationToken),
             { } other => Existing(other),
         };
 
@@ -221,13 +228,14 @@ public sealed class FileLinkService(
     /// Forgets a link's wrong passwords for the link, so that it takes tries again at once, on every instance. They
     /// still count for the networks they came from: unlocking a link gives its guessers nothing back.
     /// </summary>
-    public async Task<Outcome<FileLink>> UnlockAsync(Guid linkId, CancellationToken cancellationToken)
+    public async Task<Outcome<FileLink>> UnlockAsync(Guid linkId, Actor actor, CancellationToken cancellationToken)
     {
         if (await links.FindAsync(linkId, cancellationToken) is not { } link)
         {
             return Outcome<FileLink>.NotFound("linkId", $"No link has id {linkId}.");
         }
-        await failures.ForgetLinkAsync(linkId, cancellationToken);
+        var forgiven = await failures.ForgetLinkAsync(linkId, cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.LinkUnlocked, [linkId.ToString(), link.FileId.ToString()], new { Forgiven = forgiven }, cancellationToken);
         return Outcome<FileLink>.Ok(link);
     }
 
@@ -253,8 +261,11 @@ public sealed class FileLinkService(
     }
 
     /// <summary>Forgets a network's wrong passwords for the network (they still count for their links), on every instance.</summary>
-    public Task UnlockNetworkAsync(string network, CancellationToken cancellationToken) =>
-        failures.ForgetNetworkAsync(network, cancellationToken);
+    public async Task UnlockNetworkAsync(string network, Actor actor, CancellationToken cancellationToken)
+    {
+        var forgiven = await failures.ForgetNetworkAsync(network, cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.NetworkUnlocked, [network], new { Forgiven = forgiven }, cancellationToken);
+    }
 
     /// <summary>
     /// A password longer than any a link may have is wrong without hashing it; the check still counts, so
@@ -346,6 +357,23 @@ public sealed class FileLinkService(
     /// <summary>The link as saved, or NotFound when its file was deleted meanwhile.</summary>
     private async Task<Outcome<FileLink>> SavedAsync(FileLink link, CancellationToken cancellationToken) =>
         await links.SaveAsync(link, cancellationToken) ? Outcome<FileLink>.Ok(link) : FileNotFound(link.FileId);
+
+    /// <summary>
+    /// The outcome, once a change it reports is in the audit: the link's settings after it, never its key or
+    /// password (only whether it has one, and whether this change set it).
+    /// </summary>
+    private async Task<Outcome<FileLink>> RecordedAsync(
+        Outcome<FileLink> outcome, string action, Actor actor, CancellationToken cancellationToken, bool? passwordChanged = null)
+    {
+        if (outcome.Value is { } link)
+        {
+            object details = action == AuditActions.FileLinkRevoked
+                ? new { link.Title }
+                : new { link.Title, link.Expires, link.DenyDownload, link.Primary, link.HasPassword, PasswordChanged = passwordChanged };
+            await audit.RecordAsync(actor, action, [link.Id.ToString(), link.FileId.ToString()], details, cancellationToken);
+        }
+        return outcome;
+    }
 
     /// <summary>The hash and stamp for a new password; none for null or "".</summary>
     private (string? Hash, string? Stamp) NewPassword(string? password) =>

@@ -11,14 +11,4 @@ public interface IPolicyStore
     /// </summary>
     Task<PolicyTransition> UpdateAsync(
         PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, string actor, CancellationToken cancellationToken);
-
-    /// <summary>Newest first.</summary>
-    Task<IReadOnlyList<AuditEntry>> GetAuditAsync(int limit, CancellationToken cancellationToken);
-}
-
-/// <summary>One entry of the audit trail: a switch's change or a link policy's change, whichever it records.</summary>
-/// <param name="Actor">Who made the change (<see cref="Credentials.Actor"/>); null for entries written before actors were kept.</param>
-public sealed record AuditEntry(long Id, PolicyChange? Change, string? Actor, LinkPolicyChange? LinkPolicyChange = null)
-{
-    public DateTimeOffset At => Change?.At ?? LinkPolicyChange!.At;
 }

@@ -5,8 +5,6 @@ namespace Sharekeep.Core.Policy;
 /// <summary>Reads and changes the sharing policy; both API dialects call this one service.</summary>
 public sealed class PolicyService(IPolicyStore store, PolicyDefaults defaults, TimeProvider time)
 {
-    public const int MaxAuditPage = 1000;
-
     public async Task<SharingPolicy> GetAsync(CancellationToken cancellationToken)
     {
         var stored = await store.GetAllAsync(cancellationToken);
@@ -33,7 +31,4 @@ public sealed class PolicyService(IPolicyStore store, PolicyDefaults defaults, T
             cancellationToken);
         return transition.Change;
     }
-
-    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(int limit, CancellationToken cancellationToken) =>
-        store.GetAuditAsync(Math.Clamp(limit, 1, MaxAuditPage), cancellationToken);
 }

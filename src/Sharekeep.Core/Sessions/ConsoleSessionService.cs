@@ -1,15 +1,27 @@
+using Sharekeep.Core.Audit;
+using Sharekeep.Core.Credentials;
+
 namespace Sharekeep.Core.Sessions;
 
 /// <summary>Opens, checks, lists and ends console sessions.</summary>
-public sealed class ConsoleSessionService(IConsoleSessionStore store, ISessionCredentials credentials, TimeProvider time)
+public sealed class ConsoleSessionService(IConsoleSessionStore store, ISessionCredentials credentials, AuditLog audit, TimeProvider time)
 {
     public const int MaxListed = 100;
 
-    public async Task<ConsoleSession> StartAsync(string credentialStamp, string? address, string? userAgent, CancellationToken cancellationToken)
+    /// <summary>Opens a session for <paramref name="credential"/> (as an <see cref="Actor"/> names it), whose <paramref name="credentialStamp"/> must keep holding.</summary>
+    public async Task<ConsoleSession> StartAsync(
+        string credential, string credentialStamp, string? address, string? userAgent, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var session = new ConsoleSession(Guid.CreateVersion7(now), credentialStamp, now, now, null, Clip(address), Clip(userAgent));
         await store.AddAsync(session, cancellationToken);
+        // The address and user agent are what the console's session list shows; the entry says where the sign-in came from.
+        await audit.RecordAsync(
+            new Actor(credential, session.Id),
+            AuditActions.ConsoleSignedIn,
+            [session.Id.ToString()],
+            new { session.Address, session.UserAgent },
+            cancellationToken);
         return session;
     }
 
@@ -30,7 +42,17 @@ public sealed class ConsoleSessionService(IConsoleSessionStore store, ISessionCr
         return true;
     }
 
-    public Task<bool> EndAsync(Guid id, CancellationToken cancellationToken) => store.EndAsync(id, time.GetUtcNow(), cancellationToken);
+    /// <summary>Ends a session: <paramref name="actor"/>'s own (signing out) or another.</summary>
+    public async Task<bool> EndAsync(Guid id, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!await store.EndAsync(id, time.GetUtcNow(), cancellationToken))
+        {
+            return false;
+        }
+        var action = actor.ConsoleSession == id ? AuditActions.ConsoleSignedOut : AuditActions.ConsoleSessionEnded;
+        await audit.RecordAsync(actor, action, [id.ToString()], cancellationToken);
+        return true;
+    }
 
     /// <summary>The sessions still open whose credentials still hold, newest first.</summary>
     public async Task<IReadOnlyList<ConsoleSession>> ListOpenAsync(CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Sharekeep.Core.Audit;
+using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Keys;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
@@ -11,6 +13,7 @@ public sealed class SharingService(
     PolicyService policy,
     LinkPolicyService linkPolicy,
     ILinkKeyGenerator keys,
+    AuditLog audit,
     TimeProvider time)
 {
     /// <summary>
@@ -18,7 +21,8 @@ public sealed class SharingService(
     /// or never), refused past the policy's maximum. Sharing it again returns the same active share, unchanged,
     /// until it expires; then a new one is made.
     /// </summary>
-    public async Task<Outcome<Share>> ShareAsync(ResourceKind kind, Guid resourceId, DateTimeOffset? expires, CancellationToken cancellationToken)
+    public async Task<Outcome<Share>> ShareAsync(
+        ResourceKind kind, Guid resourceId, DateTimeOffset? expires, Actor actor, CancellationToken cancellationToken)
     {
         if (!await IsSharingEnabledAsync(cancellationToken))
         {
@@ -44,20 +48,34 @@ public sealed class SharingService(
         {
             return Outcome<Share>.Invalid(errors);
         }
+        string? made = null;
         var share = await shares.GetOrAddActiveAsync(
             kind,
             resourceId,
-            () => new Share(keys.NewKey(), kind, resourceId, now, null, applied),
+            () => new Share(made = keys.NewKey(), kind, resourceId, now, null, applied),
             now,
             cancellationToken);
+        // Sharing a shared resource again answers its share and changes nothing: nothing to record.
+        if (share.Key == made)
+        {
+            await audit.RecordAsync(
+                actor, AuditActions.ShareCreated, [share.Key, resourceId.ToString()], new { Kind = KindName(kind), share.Expires }, cancellationToken);
+        }
         return Outcome<Share>.Ok(share);
     }
 
     /// <summary>Revoking is allowed whatever the policy: switching sharing off must never stop a revoke.</summary>
-    public Task<bool> RevokeAsync(string shareKey, ResourceKind? kind, CancellationToken cancellationToken) =>
-        LinkKeyFormat.IsWellFormed(shareKey)
-            ? shares.RevokeAsync(shareKey, kind, time.GetUtcNow(), cancellationToken)
-            : Task.FromResult(false);
+    public async Task<bool> RevokeAsync(string shareKey, ResourceKind? kind, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!LinkKeyFormat.IsWellFormed(shareKey) || !await shares.RevokeAsync(shareKey, kind, time.GetUtcNow(), cancellationToken))
+        {
+            return false;
+        }
+        await audit.RecordAsync(actor, AuditActions.ShareRevoked, [shareKey], cancellationToken);
+        return true;
+    }
+
+    private static string KindName(ResourceKind kind) => kind == ResourceKind.Report ? "report" : "dashboard";
 
     /// <summary>
     /// What a visitor holding <paramref name="shareKey"/> may open. The policy is checked first, so a

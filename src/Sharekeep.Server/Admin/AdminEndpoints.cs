@@ -129,7 +129,7 @@ internal static class AdminEndpoints
         {
             return await InvalidAsync(context, reader, ["The expiry must be a date (yyyy-mm-dd)."], cancellationToken);
         }
-        var outcome = await sharing.ShareAsync(kind.Value, resourceId, expires, cancellationToken);
+        var outcome = await sharing.ShareAsync(kind.Value, resourceId, expires, CredentialClaims.ActorOf(context), cancellationToken);
         return outcome.Status switch
         {
             OutcomeStatus.Ok => Back(AdminNotice.ShareCreated),
@@ -139,8 +139,9 @@ internal static class AdminEndpoints
         };
     }
 
-    private static async Task<RedirectHttpResult> RevokeShareAsync(string shareKey, SharingService sharing, CancellationToken cancellationToken) =>
-        Back(await sharing.RevokeAsync(shareKey, null, cancellationToken) ? AdminNotice.ShareRevoked : AdminNotice.AlreadyRevoked);
+    private static async Task<RedirectHttpResult> RevokeShareAsync(
+        string shareKey, SharingService sharing, HttpContext context, CancellationToken cancellationToken) =>
+        Back(await sharing.RevokeAsync(shareKey, null, CredentialClaims.ActorOf(context), cancellationToken) ? AdminNotice.ShareRevoked : AdminNotice.AlreadyRevoked);
 
     private static async Task<RedirectHttpResult> UploadAsync(
         HttpRequest request, FileService files, IOptions<FilesOptions> options, CancellationToken cancellationToken)
@@ -150,7 +151,7 @@ internal static class AdminEndpoints
             return Back(AdminNotice.NoFile);
         }
         await using var content = file.OpenReadStream();
-        var upload = await files.UploadAsync(file.FileName, file.ContentType, content, options.Value.MaxUploadBytes, cancellationToken);
+        var upload = await files.UploadAsync(file.FileName, file.ContentType, content, options.Value.MaxUploadBytes, CredentialClaims.ActorOf(request.HttpContext), cancellationToken);
         return Back(upload.Status switch
         {
             OutcomeStatus.Ok => AdminNotice.FileUploaded,
@@ -179,7 +180,7 @@ internal static class AdminEndpoints
             // Left at "policy default", the form does not say, and the link policy decides.
             DenyDownload = form["download"].ToString() switch { "deny" => true, "allow" => false, _ => null },
         };
-        var created = await links.CreateAsync(fileId, null, settings, cancellationToken);
+        var created = await links.CreateAsync(fileId, null, settings, CredentialClaims.ActorOf(context), cancellationToken);
         return created.Status switch
         {
             OutcomeStatus.Ok => Back(AdminNotice.LinkCreated),
@@ -190,8 +191,8 @@ internal static class AdminEndpoints
     }
 
     private static async Task<RedirectHttpResult> RevokeLinkAsync(
-        Guid fileId, Guid linkId, FileLinkService links, CancellationToken cancellationToken) =>
-        Back((await links.RevokeAsync(fileId, linkId, cancellationToken)).IsOk ? AdminNotice.ShareRevoked : AdminNotice.NotFound);
+        Guid fileId, Guid linkId, FileLinkService links, HttpContext context, CancellationToken cancellationToken) =>
+        Back((await links.RevokeAsync(fileId, linkId, CredentialClaims.ActorOf(context), cancellationToken)).IsOk ? AdminNotice.ShareRevoked : AdminNotice.NotFound);
 
     /// <summary>Ends a console session; ending one's own signs this browser out.</summary>
     private static async Task<RedirectHttpResult> EndSessionAsync(
@@ -202,7 +203,7 @@ internal static class AdminEndpoints
             await AdminSession.SignOutAsync(context);
             return Back(AdminNotice.SignedOut);
         }
-        return Back(await sessions.EndAsync(sessionId, cancellationToken) ? AdminNotice.SessionEnded : AdminNotice.NotFound);
+        return Back(await sessions.EndAsync(sessionId, CredentialClaims.ActorOf(context), cancellationToken) ? AdminNotice.SessionEnded : AdminNotice.NotFound);
     }
 
     /// <summary>
@@ -217,7 +218,7 @@ internal static class AdminEndpoints
         {
             return await InvalidAsync(context, reader, ["The expiry must be a date (yyyy-mm-dd)."], cancellationToken);
         }
-        var created = await keys.CreateAsync(new ApiKeyRequest(form["name"].ToString(), [.. form["scopes"].OfType<string>()], expires), cancellationToken);
+        var created = await keys.CreateAsync(new ApiKeyRequest(form["name"].ToString(), [.. form["scopes"].OfType<string>()], expires), CredentialClaims.ActorOf(context), cancellationToken);
         if (created.Value is not { } issued)
         {
             return await InvalidAsync(context, reader, created.Errors?.Messages() ?? [], cancellationToken);
@@ -226,8 +227,9 @@ internal static class AdminEndpoints
             context, reader, null, AdminNotices.Code(AdminNotice.KeyCreated), [], StatusCodes.Status200OK, cancellationToken, issued);
     }
 
-    private static async Task<RedirectHttpResult> UnlockLinkAsync(Guid linkId, FileLinkService links, CancellationToken cancellationToken) =>
-        Back((await links.UnlockAsync(linkId, cancellationToken)).IsOk ? AdminNotice.LinkUnlocked : AdminNotice.NotFound);
+    private static async Task<RedirectHttpResult> UnlockLinkAsync(
+        Guid linkId, FileLinkService links, HttpContext context, CancellationToken cancellationToken) =>
+        Back((await links.UnlockAsync(linkId, CredentialClaims.ActorOf(context), cancellationToken)).IsOk ? AdminNotice.LinkUnlocked : AdminNotice.NotFound);
 
     private static async Task<RedirectHttpResult> UnlockNetworkAsync(HttpRequest request, FileLinkService links, CancellationToken cancellationToken)
     {
@@ -236,12 +238,13 @@ internal static class AdminEndpoints
         {
             return Back(AdminNotice.Invalid);
         }
-        await links.UnlockNetworkAsync(network, cancellationToken);
+        await links.UnlockNetworkAsync(network, CredentialClaims.ActorOf(request.HttpContext), cancellationToken);
         return Back(AdminNotice.NetworkUnlocked);
     }
 
-    private static async Task<RedirectHttpResult> RevokeKeyAsync(Guid keyId, ApiKeyService keys, CancellationToken cancellationToken) =>
-        Back(await keys.RevokeAsync(keyId, cancellationToken) ? AdminNotice.KeyRevoked : AdminNotice.NotFound);
+    private static async Task<RedirectHttpResult> RevokeKeyAsync(
+        Guid keyId, ApiKeyService keys, HttpContext context, CancellationToken cancellationToken) =>
+        Back(await keys.RevokeAsync(keyId, CredentialClaims.ActorOf(context), cancellationToken) ? AdminNotice.KeyRevoked : AdminNotice.NotFound);
 
     /// <summary>The form's optional "expires" day (null when left empty); false when it is not a date.</summary>
     private static bool TryExpiry(IFormCollection form, out DateTimeOffset? expires)

@@ -1,3 +1,4 @@
+using Sharekeep.Core.Audit;
 using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
@@ -80,6 +81,7 @@ internal sealed class AdminOverviewReader(
     FileLinkService links,
     ConsoleSessionService sessions,
     ApiKeyService keys,
+    AuditLog audit,
     TimeProvider time)
 {
     public const int MaxRows = 200;
@@ -91,12 +93,17 @@ internal sealed class AdminOverviewReader(
         HttpRequest request, string? search, string? notice, AdminForm form, IReadOnlyList<string> errors, CancellationToken cancellationToken)
     {
         var current = await policy.GetAsync(cancellationToken);
-        var audit = await policy.GetAuditAsync(AuditRows, cancellationToken);
-        var lastChanges = audit
-            .Select(a => a.Change)
-            .OfType<PolicyChange>()
-            .GroupBy(c => c.Setting)
-            .ToDictionary(g => g.Key, g => g.First());
+        var recent = await audit.ListAsync(new AuditQuery(AuditRows), cancellationToken);
+        // Each switch's last change, however many other actions came after it.
+        var lastChanges = new Dictionary<PolicySetting, PolicyChange>();
+        foreach (var setting in Enum.GetValues<PolicySetting>())
+        {
+            var last = await audit.ListAsync(new AuditQuery(1, Action: AuditActions.Switched(setting)), cancellationToken);
+            if (last is [{ Change: { } change }])
+            {
+                lastChanges[setting] = change;
+            }
+        }
         var reports = await resources.ListReportsAsync(cancellationToken);
         var dashboards = await resources.ListDashboardsAsync(cancellationToken);
         var storedFiles = await files.ListAsync(MaxRows, cancellationToken);
@@ -145,10 +152,10 @@ internal sealed class AdminOverviewReader(
         var open = await sessions.ListOpenAsync(cancellationToken);
         // Every active key (there are at most ApiKeyService.MaxActive), then the latest revoked ones.
         var active = await keys.ListAsync(includeRevoked: false, ApiKeyService.MaxActive, cancellationToken);
-        var recent = await keys.ListAsync(includeRevoked: true, KeyRows, cancellationToken);
-        IReadOnlyList<ApiKey> apiKeys = [.. active, .. recent.Where(k => k.Revoked is not null)];
+        var latest = await keys.ListAsync(includeRevoked: true, KeyRows, cancellationToken);
+        IReadOnlyList<ApiKey> apiKeys = [.. active, .. latest.Where(k => k.Revoked is not null)];
         return new AdminOverview(
-            current, lastChanges, shown, term, reports, dashboards, storedFiles, audit, AdminNotices.Message(notice), errors, form,
+            current, lastChanges, shown, term, reports, dashboards, storedFiles, recent, AdminNotices.Message(notice), errors, form,
             open, AdminSession.SessionIdOf(request.HttpContext.User), apiKeys,
             await links.ListLockedAsync(cancellationToken), await links.ListLockedNetworksAsync(cancellationToken), now,
             await linkPolicy.GetAsync(cancellationToken), await linkPolicy.ListViolationsAsync(ViolationRows, cancellationToken));

@@ -50,7 +50,7 @@ internal static class AdminSession
     {
         var stamp = context.RequestServices.GetRequiredService<SessionCredentials>().StampFor(credential);
         var session = await context.RequestServices.GetRequiredService<ConsoleSessionService>().StartAsync(
-            stamp, ClientAddress.Of(context), context.Request.Headers.UserAgent.ToString(), context.RequestAborted);
+            credential, stamp, ClientAddress.Of(context), context.Request.Headers.UserAgent.ToString(), context.RequestAborted);
         await context.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, session.Id.ToString()),
@@ -65,7 +65,7 @@ internal static class AdminSession
     {
         if (SessionIdOf(context.User) is { } id)
         {
-            await context.RequestServices.GetRequiredService<ConsoleSessionService>().EndAsync(id, context.RequestAborted);
+            await context.RequestServices.GetRequiredService<ConsoleSessionService>().EndAsync(id, CredentialClaims.ActorOf(context), context.RequestAborted);
         }
         await context.SignOutAsync(Scheme);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sharekeep.Core.Audit;
 using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Keys;
@@ -55,6 +56,7 @@ internal static class DomainExtensions
             };
         });
         builder.Services.AddSingleton(sp => new LinkPolicyDefaults(sp.GetRequiredService<IOptions<LinkPolicyOptions>>().Value.ToPolicy()));
+        builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<PolicyService>();
         builder.Services.AddScoped<LinkPolicyService>();
         builder.Services.AddScoped<ResourceService>();

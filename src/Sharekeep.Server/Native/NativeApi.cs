@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Sharekeep.Server.Native.Audit;
 using Sharekeep.Server.Native.Files;
 using Sharekeep.Server.Native.Keys;
 using Sharekeep.Server.Native.Policy;
@@ -28,6 +29,7 @@ internal static class NativeApi
         api.MapPolicy();
         api.MapLinkPolicy();
         api.MapKeys();
+        api.MapAudit();
         return api;
     }
 }

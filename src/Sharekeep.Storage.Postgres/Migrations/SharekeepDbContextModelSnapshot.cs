@@ -342,12 +342,19 @@ namespace Sharekeep.Storage.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Action")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Actor")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
                     b.Property<long>("At")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("text");
 
                     b.Property<string>("NewPolicy")
                         .HasColumnType("text");
@@ -361,12 +368,21 @@ namespace Sharekeep.Storage.Postgres.Migrations
                     b.Property<bool>("OldValue")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Records")
+                        .HasColumnType("text");
+
                     b.Property<string>("Setting")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("Actor", "Id");
 
                     b.ToTable("PolicyAudit", (string)null);
                 });

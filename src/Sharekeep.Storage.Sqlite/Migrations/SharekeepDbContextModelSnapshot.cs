@@ -333,12 +333,19 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Action")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Actor")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NewPolicy")
                         .HasColumnType("TEXT");
@@ -352,12 +359,21 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                     b.Property<bool>("OldValue")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Records")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Setting")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("Actor", "Id");
 
                     b.ToTable("PolicyAudit", (string)null);
                 });

@@ -12,7 +12,4 @@ internal sealed class CachedPolicyStore(Lazy<IPolicyStore> inner, StorageCache c
     public Task<PolicyTransition> UpdateAsync(
         PolicySetting setting, Func<StoredSetting?, PolicyTransition> decide, string actor, CancellationToken cancellationToken) =>
         cache.WriteAsync(() => inner.Value.UpdateAsync(setting, decide, actor, cancellationToken), Change.Policy);
-
-    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(int limit, CancellationToken cancellationToken) =>
-        inner.Value.GetAuditAsync(limit, cancellationToken);
 }

@@ -65,6 +65,11 @@ internal sealed class PolicyAuditRowConfiguration : IEntityTypeConfiguration<Pol
         builder.ToTable("PolicyAudit");
         builder.Property(a => a.Setting).HasMaxLength(64);
         builder.Property(a => a.Actor).HasMaxLength(128);
+        builder.Property(a => a.Action).HasMaxLength(64);
+        // What the audit's filters look for, each with the id that orders (and pages) the answer.
+        builder.HasIndex(a => new { a.Action, a.Id });
+        builder.HasIndex(a => new { a.Actor, a.Id });
+        builder.HasIndex(a => a.At);
     }
 }
 

@@ -43,11 +43,26 @@ internal sealed class PolicySettingRow
     public DateTimeOffset Modified { get; set; }
 }
 
+/// <summary>
+/// One audit entry (the table keeps the name it had when it held only the policy's changes). A switch's or the link
+/// policy's entry fills Setting and the values; every other action writes its name into Setting as well, so a
+/// release that knew only the switches skips the entry instead of misreading it.
+/// </summary>
 internal sealed class PolicyAuditRow
 {
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
     public required string Setting { get; set; }
+
+    /// <summary>The action's name (<see cref="Core.Audit.AuditActions"/>); null only in rows written by a release before it.</summary>
+    public string? Action { get; set; }
+
+    /// <summary>The ids of the records it touched, as a JSON array of strings; null for none.</summary>
+    public string? Records { get; set; }
+
+    /// <summary>The entry's details as a JSON object; null for none.</summary>
+    public string? Details { get; set; }
+
     public bool OldValue { get; set; }
     public bool NewValue { get; set; }
     public string? Actor { get; set; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Sharekeep.Core.Audit;
 using Sharekeep.Core.Policy;
 using Sharekeep.Storage.Entities;
 
@@ -51,6 +52,7 @@ internal sealed class EfLinkPolicyStore(SharekeepDbContext db, IWriteLocks locks
             {
                 At = change.At,
                 Setting = AuditSetting,
+                Action = AuditActions.LinkPolicySet,
                 Actor = actor,
                 OldPolicy = JsonSerializer.Serialize(change.OldPolicy, Json),
                 NewPolicy = JsonSerializer.Serialize(change.NewPolicy, Json),

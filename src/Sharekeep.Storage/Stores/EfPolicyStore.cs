@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sharekeep.Core.Audit;
 using Sharekeep.Core.Policy;
 using Sharekeep.Storage.Entities;
 
@@ -52,6 +53,7 @@ internal sealed class EfPolicyStore(SharekeepDbContext db, IWriteLocks locks) : 
             {
                 At = change.At,
                 Setting = change.Setting.ToString(),
+                Action = AuditActions.Switched(change.Setting),
                 OldValue = change.OldValue,
                 NewValue = change.NewValue,
                 Actor = actor,
@@ -59,17 +61,5 @@ internal sealed class EfPolicyStore(SharekeepDbContext db, IWriteLocks locks) : 
         }
         await db.SaveChangesAsync(cancellationToken);
         return transition;
-    }
-
-    public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(int limit, CancellationToken cancellationToken)
-    {
-        var rows = await db.PolicyAudit.AsNoTracking().OrderByDescending(a => a.Id).Take(limit).ToListAsync(cancellationToken);
-        // Rows of a setting this version does not know (written by a newer one) are skipped, not fatal.
-        return rows
-            .Select(r => Enum.TryParse<PolicySetting>(r.Setting, out var setting)
-                ? new AuditEntry(r.Id, new PolicyChange(r.At, setting, r.OldValue, r.NewValue), r.Actor)
-                : EfLinkPolicyStore.ChangeOf(r) is { } linkPolicy ? new AuditEntry(r.Id, null, r.Actor, linkPolicy) : null)
-            .OfType<AuditEntry>()
-            .ToList();
     }
 }

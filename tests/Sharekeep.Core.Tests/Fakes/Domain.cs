@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Sharekeep.Core.Audit;
 using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Keys;
@@ -15,15 +16,16 @@ internal sealed class Domain
 {
     public Domain(bool sharingConfigured = true, LinkPolicy? configuredLinkPolicy = null)
     {
+        Audit = new AuditLog(AuditStore, Clock);
         Policy = new PolicyService(PolicyStore, new PolicyDefaults { SharingEnabled = sharingConfigured }, Clock);
         LinkPolicy = new LinkPolicyService(
             LinkPolicyStore, new LinkPolicyDefaults(configuredLinkPolicy ?? Core.Policy.LinkPolicy.None), LinkStore, ShareStore, Clock);
-        Resources = new ResourceService(ResourceStore, Clock);
-        Sharing = new SharingService(ShareStore, ResourceStore, Policy, LinkPolicy, new RandomLinkKeyGenerator(), Clock);
+        Resources = new ResourceService(ResourceStore, Audit, Clock);
+        Sharing = new SharingService(ShareStore, ResourceStore, Policy, LinkPolicy, new RandomLinkKeyGenerator(), Audit, Clock);
         Views = new SharedViews(Sharing, ResourceStore);
         Guard = new PasswordGuard(new PasswordLimits { RefusalDelay = TimeSpan.Zero, ChecksPerMinute = 60_000 }, Clock);
-        Files = new FileService(FileStore, ContentStore, Clock);
-        Links = new FileLinkService(LinkStore, FileStore, Policy, LinkPolicy, new RandomLinkKeyGenerator(), Guard, PasswordFailures, Clock);
+        Files = new FileService(FileStore, ContentStore, Audit, Clock);
+        Links = new FileLinkService(LinkStore, FileStore, Policy, LinkPolicy, new RandomLinkKeyGenerator(), Guard, PasswordFailures, Audit, Clock);
     }
 
     /// <summary>Who the tests act as: the bootstrap secret.</summary>
@@ -31,6 +33,8 @@ internal sealed class Domain
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
     public InMemoryPolicyStore PolicyStore { get; } = new();
+    public InMemoryAuditStore AuditStore { get; } = new();
+    public AuditLog Audit { get; }
     public InMemoryShareStore ShareStore { get; } = new();
     public InMemoryResourceStore ResourceStore { get; } = new();
     public PolicyService Policy { get; }
@@ -48,16 +52,16 @@ internal sealed class Domain
     public FileLinkService Links { get; }
 
     public async Task<StoredFile> NewFileAsync(string name = "notes.txt") =>
-        (await Files.UploadAsync(name, "text/plain", new MemoryStream("hello"u8.ToArray()), 1024, CancellationToken.None)).Value!;
+        (await Files.UploadAsync(name, "text/plain", new MemoryStream("hello"u8.ToArray()), 1024, Domain.Admin, CancellationToken.None)).Value!;
 
     public async Task<FileLink> NewLinkAsync(string? password = null, DateTimeOffset? expires = null)
     {
         var file = await NewFileAsync();
         var created = await Links.CreateAsync(
-            file.Id, null, new LinkSettings { Title = "link", Expires = expires, Password = password }, CancellationToken.None);
+            file.Id, null, new LinkSettings { Title = "link", Expires = expires, Password = password }, Admin, CancellationToken.None);
         return created.Value!;
     }
 
     public async Task<Report> NewReportAsync(string name = "Report") =>
-        (await Resources.CreateReportAsync(name, "{\"rows\":[]}", CancellationToken.None)).Value!;
+        (await Resources.CreateReportAsync(name, "{\"rows\":[]}", Domain.Admin, CancellationToken.None)).Value!;
 }

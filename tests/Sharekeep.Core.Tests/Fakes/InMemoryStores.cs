@@ -8,7 +8,10 @@ namespace Sharekeep.Core.Tests.Fakes;
 internal sealed class InMemoryPolicyStore : IPolicyStore
 {
     private readonly Dictionary<PolicySetting, StoredSetting> _settings = [];
-    private readonly List<AuditEntry> _audit = [];
+    private readonly List<(PolicyChange Change, string Actor)> _changes = [];
+
+    /// <summary>The audited changes, oldest first, with who made them.</summary>
+    public IReadOnlyList<(PolicyChange Change, string Actor)> Changes => _changes;
 
     public int Writes { get; private set; }
 
@@ -25,13 +28,10 @@ internal sealed class InMemoryPolicyStore : IPolicyStore
         }
         if (transition.Change is { } change)
         {
-            _audit.Add(new AuditEntry(_audit.Count + 1, change, actor));
+            _changes.Add((change, actor));
         }
         return Task.FromResult(transition);
     }
-
-    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(int limit, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<AuditEntry>>(_audit.AsEnumerable().Reverse().Take(limit).ToList());
 }
 
 internal sealed class InMemoryLinkPolicyStore : ILinkPolicyStore

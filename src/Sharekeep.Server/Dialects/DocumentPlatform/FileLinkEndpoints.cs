@@ -60,7 +60,7 @@ internal static class FileLinkEndpoints
         var linkId = request.LinkId is { } given && given != Guid.Empty ? given : (Guid?)null;
         if (access is FileShareAccess.None or FileShareAccess.Restrict)
         {
-            var revoked = await links.RevokeAsync(file.Id, linkId, cancellationToken);
+            var revoked = await links.RevokeAsync(file.Id, linkId, CredentialClaims.ActorOf(context), cancellationToken);
             return revoked.IsOk ? PlatformResults.Ok<FileShareResponse?>(context, null) : Refusal(revoked, fileId);
         }
         var (settings, invalid) = Settings(request);
@@ -70,12 +70,12 @@ internal static class FileLinkEndpoints
         }
         // A change applies every field in full, as the platform does: a download flag not sent is false.
         var saved = linkId is { } chosen
-            ? await links.UpdateAsync(file.Id, chosen, settings with { DenyDownload = settings.DenyDownload ?? false }, cancellationToken)
-            : await links.CreateAsync(file.Id, null, settings, cancellationToken);
+            ? await links.UpdateAsync(file.Id, chosen, settings with { DenyDownload = settings.DenyDownload ?? false }, CredentialClaims.ActorOf(context), cancellationToken)
+            : await links.CreateAsync(file.Id, null, settings, CredentialClaims.ActorOf(context), cancellationToken);
         if (linkId is not null && saved is { Status: OutcomeStatus.NotFound, Errors: { } missing } && missing.Names("linkId"))
         {
             // A linkId that names no link yet makes a link with that id, as the platform does.
-            saved = await links.CreateAsync(file.Id, linkId, settings, cancellationToken);
+            saved = await links.CreateAsync(file.Id, linkId, settings, CredentialClaims.ActorOf(context), cancellationToken);
         }
         return saved.IsOk
             ? PlatformResults.Ok<FileShareResponse?>(context, PlatformLinks.ToResponse(saved.Value!, context.Request, time.GetUtcNow()))
@@ -126,7 +126,7 @@ internal static class FileLinkEndpoints
         {
             return PlatformFiles.NotFound(fileId);
         }
-        var primary = await links.PrimaryAsync(file.Id, settings, cancellationToken);
+        var primary = await links.PrimaryAsync(file.Id, settings, CredentialClaims.ActorOf(context), cancellationToken);
         return primary.IsOk
             ? PlatformResults.Ok(context, PlatformLinks.ToResponse(primary.Value!, context.Request, time.GetUtcNow()))
             : Refusal(primary, fileId);

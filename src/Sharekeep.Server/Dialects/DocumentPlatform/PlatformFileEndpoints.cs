@@ -49,7 +49,7 @@ internal static class PlatformFileEndpoints
         }
         var maxBytes = options.Value.MaxUploadBytes;
         var (upload, errorStatus, error) = await MultipartUpload.ReadAsync(
-            request, (name, type, body) => files.UploadAsync(name, type, body, maxBytes, cancellationToken), cancellationToken);
+            request, (name, type, body) => files.UploadAsync(name, type, body, maxBytes, CredentialClaims.ActorOf(request.HttpContext), cancellationToken), cancellationToken);
         if (upload is not { } outcome)
         {
             return PlatformResults.Error(errorStatus, error!);
@@ -79,7 +79,7 @@ internal static class PlatformFileEndpoints
         string fileId, HttpContext context, FileService files, CancellationToken cancellationToken)
     {
         if (await PlatformFiles.FindAsync(files, fileId, cancellationToken) is not { } file
-            || !await files.DeleteAsync(file.Id, cancellationToken))
+            || !await files.DeleteAsync(file.Id, CredentialClaims.ActorOf(context), cancellationToken))
         {
             return PlatformFiles.NotFound(fileId);
         }

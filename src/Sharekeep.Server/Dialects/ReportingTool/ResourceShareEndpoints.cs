@@ -19,25 +19,25 @@ internal static class ResourceShareEndpoints
             .RequireAuthorization()
             .ProducesError<ReportingToolError>(StatusCodes.Status401Unauthorized);
 
-        group.MapPost("/report", (ReportShareRequest request, SharingService sharing, CancellationToken ct) =>
-                ShareAsync(sharing, ResourceKind.Report, request.ReportId, "reportId", ct))
+        group.MapPost("/report", (ReportShareRequest request, SharingService sharing, HttpContext context, CancellationToken ct) =>
+                ShareAsync(sharing, ResourceKind.Report, request.ReportId, "reportId", context, ct))
             .RequireScope(ApiScope.Share)
             .WithName("ShareReport")
             .WithSummary("Shares a report; sharing it again answers the same share id.");
-        group.MapPost("/dashboard", (DashboardShareRequest request, SharingService sharing, CancellationToken ct) =>
-                ShareAsync(sharing, ResourceKind.Dashboard, request.DashboardId, "dashboardId", ct))
+        group.MapPost("/dashboard", (DashboardShareRequest request, SharingService sharing, HttpContext context, CancellationToken ct) =>
+                ShareAsync(sharing, ResourceKind.Dashboard, request.DashboardId, "dashboardId", context, ct))
             .RequireScope(ApiScope.Share)
             .WithName("ShareDashboard")
             .WithSummary("Shares a dashboard; sharing it again answers the same share id.");
         // {id} here is a share id, under the GET's template for a report id: one template keeps the OpenAPI document
         // valid (two templates that differ only in a parameter's name are the same path there).
-        group.MapDelete("/report/{id}", (string id, SharingService sharing, CancellationToken ct) =>
-                RevokeAsync(sharing, ResourceKind.Report, id, ct))
+        group.MapDelete("/report/{id}", (string id, SharingService sharing, HttpContext context, CancellationToken ct) =>
+                RevokeAsync(sharing, ResourceKind.Report, id, context, ct))
             .RequireScope(ApiScope.Share)
             .WithName("DeleteReportShare")
             .WithSummary("Revokes the report share with this share id: its URL stops working for good.");
-        group.MapDelete("/dashboard/{id}", (string id, SharingService sharing, CancellationToken ct) =>
-                RevokeAsync(sharing, ResourceKind.Dashboard, id, ct))
+        group.MapDelete("/dashboard/{id}", (string id, SharingService sharing, HttpContext context, CancellationToken ct) =>
+                RevokeAsync(sharing, ResourceKind.Dashboard, id, context, ct))
             .RequireScope(ApiScope.Share)
             .WithName("DeleteDashboardShare")
             .WithSummary("Revokes the dashboard share with this share id: its URL stops working for good.");
@@ -45,7 +45,7 @@ internal static class ResourceShareEndpoints
     }
 
     private static async Task<Results<Ok<ShareIdResponse>, BadRequest<ReportingToolError>, NotFound<ReportingToolError>>> ShareAsync(
-        SharingService sharing, ResourceKind kind, string? resourceId, string field, CancellationToken cancellationToken)
+        SharingService sharing, ResourceKind kind, string? resourceId, string field, HttpContext context, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(resourceId))
         {
@@ -57,7 +57,7 @@ internal static class ResourceShareEndpoints
             return noSuchResource;
         }
         // The reporting tool's request has no expiry: the link policy's default lifetime applies.
-        var outcome = await sharing.ShareAsync(kind, id, null, cancellationToken);
+        var outcome = await sharing.ShareAsync(kind, id, null, CredentialClaims.ActorOf(context), cancellationToken);
         return outcome.Status switch
         {
             OutcomeStatus.Ok => TypedResults.Ok(new ShareIdResponse(outcome.Value!.Key)),
@@ -68,8 +68,8 @@ internal static class ResourceShareEndpoints
     }
 
     private static async Task<Results<NoContent, NotFound<ReportingToolError>>> RevokeAsync(
-        SharingService sharing, ResourceKind kind, string shareId, CancellationToken cancellationToken) =>
-        await sharing.RevokeAsync(shareId, kind, cancellationToken)
+        SharingService sharing, ResourceKind kind, string shareId, HttpContext context, CancellationToken cancellationToken) =>
+        await sharing.RevokeAsync(shareId, kind, CredentialClaims.ActorOf(context), cancellationToken)
             ? TypedResults.NoContent()
             : ReportingToolResults.NotFound($"There is no active {ResourceTypeNames.Of(kind)} share with id '{shareId}'.");
 }

@@ -45,7 +45,7 @@ internal static class FileEndpoints
         HttpRequest request, FileService files, IOptions<FilesOptions> options, CancellationToken cancellationToken)
     {
         var (upload, errorStatus, error) = await MultipartUpload.ReadAsync(
-            request, (name, type, body) => files.UploadAsync(name, type, body, options.Value.MaxUploadBytes, cancellationToken), cancellationToken);
+            request, (name, type, body) => files.UploadAsync(name, type, body, options.Value.MaxUploadBytes, CredentialClaims.ActorOf(request.HttpContext), cancellationToken), cancellationToken);
         if (upload is not { } outcome)
         {
             return errorStatus == StatusCodes.Status415UnsupportedMediaType
@@ -90,8 +90,8 @@ internal static class FileEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, FileService files, CancellationToken cancellationToken) =>
-        await files.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
+        Guid id, FileService files, HttpContext context, CancellationToken cancellationToken) =>
+        await files.DeleteAsync(id, CredentialClaims.ActorOf(context), cancellationToken) ? TypedResults.NoContent() : NotFound(id);
 
     private static ProblemHttpResult NotFound(Guid id) => NativeProblems.NotFound($"There is no file with id {id}.");
 

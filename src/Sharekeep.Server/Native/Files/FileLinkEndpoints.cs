@@ -34,7 +34,7 @@ internal static class NativeFileLinkEndpoints
             DenyDownload = request.DenyDownload,
             Password = request.Password,
         };
-        var created = await links.CreateAsync(fileId, null, settings, cancellationToken);
+        var created = await links.CreateAsync(fileId, null, settings, CredentialClaims.ActorOf(http.HttpContext), cancellationToken);
         return created.Status switch
         {
             OutcomeStatus.Ok => TypedResults.Created($"/api/v1/files/{fileId}/links/{created.Value!.Id}", ToResponse(created.Value, http)),

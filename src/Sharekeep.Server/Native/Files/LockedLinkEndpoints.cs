@@ -48,8 +48,8 @@ internal static class LockedLinkEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UnlockAsync(
-        Guid linkId, FileLinkService links, CancellationToken cancellationToken) =>
-        (await links.UnlockAsync(linkId, cancellationToken)).IsOk
+        Guid linkId, FileLinkService links, HttpContext context, CancellationToken cancellationToken) =>
+        (await links.UnlockAsync(linkId, CredentialClaims.ActorOf(context), cancellationToken)).IsOk
             ? TypedResults.NoContent()
             : Errors.NativeProblems.NotFound("There is no link with this id.");
 
@@ -60,13 +60,13 @@ internal static class LockedLinkEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UnlockNetworkAsync(
-        string network, FileLinkService links, CancellationToken cancellationToken)
+        string network, FileLinkService links, HttpContext context, CancellationToken cancellationToken)
     {
         if (!Public.ClientAddress.IsNetwork(network))
         {
             return Errors.NativeProblems.BadRequest("network is an IPv4 address or an IPv6 /64 as the list names it, e.g. 2001:db8:1:2::/64.");
         }
-        await links.UnlockNetworkAsync(network, cancellationToken);
+        await links.UnlockNetworkAsync(network, CredentialClaims.ActorOf(context), cancellationToken);
         return TypedResults.NoContent();
     }
 }

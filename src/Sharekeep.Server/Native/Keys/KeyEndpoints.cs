@@ -28,9 +28,9 @@ internal static class KeyEndpoints
     }
 
     private static async Task<Results<Created<CreatedKeyResponse>, ValidationProblem>> CreateAsync(
-        CreateKeyRequest request, ApiKeyService keys, CancellationToken cancellationToken)
+        CreateKeyRequest request, ApiKeyService keys, HttpContext context, CancellationToken cancellationToken)
     {
-        var created = await keys.CreateAsync(new ApiKeyRequest(request.Name, request.Scopes, request.Expires), cancellationToken);
+        var created = await keys.CreateAsync(new ApiKeyRequest(request.Name, request.Scopes, request.Expires), CredentialClaims.ActorOf(context), cancellationToken);
         if (created.Value is not { } issued)
         {
             return TypedResults.ValidationProblem(created.Errors!.ToDictionary());
@@ -60,8 +60,8 @@ internal static class KeyEndpoints
             : NativeProblems.NotFound("There is no API key with this id.");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        Guid id, ApiKeyService keys, CancellationToken cancellationToken) =>
-        await keys.RevokeAsync(id, cancellationToken)
+        Guid id, ApiKeyService keys, HttpContext context, CancellationToken cancellationToken) =>
+        await keys.RevokeAsync(id, CredentialClaims.ActorOf(context), cancellationToken)
             ? TypedResults.NoContent()
             : NativeProblems.NotFound("There is no unrevoked API key with this id.");
 

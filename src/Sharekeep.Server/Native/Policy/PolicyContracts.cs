@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Sharekeep.Server.Native.Policy;
 
 /// <summary>
@@ -8,18 +6,3 @@ namespace Sharekeep.Server.Native.Policy;
 /// </summary>
 internal sealed record PolicyResponse(
     bool SharingEnabled, bool ExternalSharingEnabled, bool SocialMediaEnabled, bool SocialMediaSetting, DateTimeOffset? LastModified);
-
-/// <summary>
-/// One policy change; actor names the credential ("api-secret", "key:&lt;id&gt;", "console:&lt;session&gt;/..."), null for
-/// older entries. A switch's entry has oldValue and newValue; the link policy's (setting "linkPolicy") has
-/// oldPolicy and newPolicy instead.
-/// </summary>
-internal sealed record AuditEntryResponse(
-    long Id,
-    DateTimeOffset At,
-    string Setting,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? OldValue,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? NewValue,
-    string? Actor,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LinkPolicyResponse? OldPolicy = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LinkPolicyResponse? NewPolicy = null);

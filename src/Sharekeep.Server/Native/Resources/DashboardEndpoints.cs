@@ -23,9 +23,9 @@ internal static class DashboardEndpoints
     }
 
     private static async Task<Results<Created<CreatedResponse>, ValidationProblem>> CreateAsync(
-        CreateDashboardRequest request, ResourceService resources, CancellationToken cancellationToken)
+        CreateDashboardRequest request, ResourceService resources, HttpContext context, CancellationToken cancellationToken)
     {
-        var created = await resources.CreateDashboardAsync(request.Name, request.ReportIds, cancellationToken);
+        var created = await resources.CreateDashboardAsync(request.Name, request.ReportIds, CredentialClaims.ActorOf(context), cancellationToken);
         return created.Value is { } dashboard
             ? TypedResults.Created($"/api/v1/dashboards/{dashboard.Id}", new CreatedResponse(dashboard.Id))
             : TypedResults.ValidationProblem(created.Errors!.ToDictionary());
@@ -41,8 +41,8 @@ internal static class DashboardEndpoints
             : NotFound(id);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, ResourceService resources, CancellationToken cancellationToken) =>
-        await resources.DeleteDashboardAsync(id, cancellationToken)
+        Guid id, ResourceService resources, HttpContext context, CancellationToken cancellationToken) =>
+        await resources.DeleteDashboardAsync(id, CredentialClaims.ActorOf(context), cancellationToken)
             ? TypedResults.NoContent()
             : NotFound(id);
 

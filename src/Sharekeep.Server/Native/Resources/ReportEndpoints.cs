@@ -23,10 +23,10 @@ internal static class ReportEndpoints
     }
 
     private static async Task<Results<Created<CreatedResponse>, ValidationProblem>> CreateAsync(
-        CreateReportRequest request, ResourceService resources, CancellationToken cancellationToken)
+        CreateReportRequest request, ResourceService resources, HttpContext context, CancellationToken cancellationToken)
     {
         var data = request.Data is { } element ? element.GetRawText() : "null";
-        var created = await resources.CreateReportAsync(request.Name, data, cancellationToken);
+        var created = await resources.CreateReportAsync(request.Name, data, CredentialClaims.ActorOf(context), cancellationToken);
         return created.Value is { } report
             ? TypedResults.Created($"/api/v1/reports/{report.Id}", new CreatedResponse(report.Id))
             : TypedResults.ValidationProblem(created.Errors!.ToDictionary());
@@ -42,8 +42,8 @@ internal static class ReportEndpoints
             : NotFound(id);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, ResourceService resources, CancellationToken cancellationToken) =>
-        await resources.DeleteReportAsync(id, cancellationToken)
+        Guid id, ResourceService resources, HttpContext context, CancellationToken cancellationToken) =>
+        await resources.DeleteReportAsync(id, CredentialClaims.ActorOf(context), cancellationToken)
             ? TypedResults.NoContent()
             : NotFound(id);
 

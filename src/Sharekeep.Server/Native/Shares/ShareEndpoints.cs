@@ -60,7 +60,7 @@ internal static class ShareEndpoints
     }
 
     private static async Task<Results<Ok<ShareResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateShareRequest request, SharingService sharing, CancellationToken cancellationToken)
+        CreateShareRequest request, SharingService sharing, HttpContext context, CancellationToken cancellationToken)
     {
         if (request.ResourceType is null || !ResourceTypeNames.TryParse(request.ResourceType, out var kind))
         {
@@ -70,7 +70,7 @@ internal static class ShareEndpoints
         {
             return TypedResults.ValidationProblem(Field("resourceId", "resourceId is required."));
         }
-        var outcome = await sharing.ShareAsync(kind, resourceId, request.Expires, cancellationToken);
+        var outcome = await sharing.ShareAsync(kind, resourceId, request.Expires, CredentialClaims.ActorOf(context), cancellationToken);
         return outcome.Status switch
         {
             OutcomeStatus.Ok => TypedResults.Ok(ToResponse(outcome.Value!)),
@@ -84,8 +84,8 @@ internal static class ShareEndpoints
     private static Dictionary<string, string[]> Field(string name, string message) => new(StringComparer.Ordinal) { [name] = [message] };
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        string id, SharingService sharing, CancellationToken cancellationToken) =>
-        await sharing.RevokeAsync(id, null, cancellationToken)
+        string id, SharingService sharing, HttpContext context, CancellationToken cancellationToken) =>
+        await sharing.RevokeAsync(id, null, CredentialClaims.ActorOf(context), cancellationToken)
             ? TypedResults.NoContent()
             : NativeProblems.NotFound("There is no active share with this id.");
 

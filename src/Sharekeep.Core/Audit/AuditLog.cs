@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Sharekeep.Core.Credentials;
+
+namespace Sharekeep.Core.Audit;
+
+/// <summary>An entry to add: who did what to which records, and what else it says.</summary>
+public sealed record AuditRecord(Actor Actor, string Action, IReadOnlyList<string> Records, JsonElement? Details = null);
+
+/// <summary>
+/// The one way an administrator's action reaches the audit trail. A domain service calls it once its change is
+/// stored and before the change is answered, so every change acknowledged has its entry (see decision 26 for
+/// the switches and the link policy, which write theirs in the change's own transaction).
+/// </summary>
+public sealed class AuditLog(IAuditStore store, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <param name="details">Serialized as JSON (camelCase); never give it a secret, a password or key material.</param>
+    public Task RecordAsync(Actor actor, string action, IReadOnlyList<string> records, object? details, CancellationToken cancellationToken) =>
+        store.AddAsync(
+            new AuditRecord(actor, action, records, details is null ? null : JsonSerializer.SerializeToElement(details, Json)),
+            time.GetUtcNow(),
+            cancellationToken);
+
+    public Task RecordAsync(Actor actor, string action, IReadOnlyList<string> records, CancellationToken cancellationToken) =>
+        RecordAsync(actor, action, records, null, cancellationToken);
+
+    /// <summary>
+    /// The entry of one bulk action over links ("links.bulk"): the filter as the request gave it, the action's
+    /// name and the number of links it changed. One entry for the whole action, written after its last batch.
+    /// </summary>
+    public Task RecordLinksBulkAsync(Actor actor, JsonElement filter, string bulkAction, int count, CancellationToken cancellationToken) =>
+        RecordAsync(actor, AuditActions.LinksBulk, [], new BulkDetails(filter, bulkAction, count), cancellationToken);
+
+    public Task<IReadOnlyList<AuditEntry>> ListAsync(AuditQuery query, CancellationToken cancellationToken) =>
+        store.ListAsync(query with { Limit = Math.Clamp(query.Limit, 1, AuditQuery.MaxLimit) }, cancellationToken);
+
+    public IAsyncEnumerable<AuditEntry> ReadAllAsync(AuditQuery query, CancellationToken cancellationToken) =>
+        store.ReadAllAsync(query, cancellationToken);
+
+    private sealed record BulkDetails(JsonElement Filter, string Action, int Count);
+}
