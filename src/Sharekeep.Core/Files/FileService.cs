@@ -1,7 +1,9 @@
+using Sharekeep.Core.Telemetry;
+
 namespace Sharekeep.Core.Files;
 
 /// <summary>Uploads, reads and deletes files; the native API and the admin pages both come here.</summary>
-public sealed class FileService(IFileStore files, IFileContentStore content, TimeProvider time)
+public sealed class FileService(IFileStore files, IFileContentStore content, TimeProvider time, SharekeepMetrics? metrics = null)
 {
     public const int MaxListPage = 1000;
 
@@ -33,6 +35,7 @@ public sealed class FileService(IFileStore files, IFileContentStore content, Tim
             content.Delete(id);
             throw;
         }
+        (metrics ?? SharekeepMetrics.Unobserved).Uploaded(file.Size);
         return Outcome<StoredFile>.Ok(file);
     }
 
