@@ -65,14 +65,29 @@ public sealed class MetricsTests
         await using var app = App();
         using var admin = app.Admin();
         using var visitor = app.Visitor();
+        using var recorded = new RecordedMeasurements(app);
         var share = await admin.ShareReportAsync(await admin.CreateReportAsync());
 
         await visitor.GetAsync($"/api/external/share/report/{share}/evaluate");
         await visitor.GetAsync($"/api/external/share/report/{new string('a', share.Length)}/evaluate");
+        await visitor.GetAsync($"/s/{await admin.ShareFileAsync()}");
 
-        var scraped = await ScrapeAsync(admin);
-        Assert.Contains("sharekeep_resolves_total{otel_scope_name=\"Sharekeep\",link_kind=\"report\",outcome=\"ok\"} 1", scraped, StringComparison.Ordinal);
-        Assert.Contains("sharekeep_resolves_total{otel_scope_name=\"Sharekeep\",link_kind=\"report\",outcome=\"unknown\"} 1", scraped, StringComparison.Ordinal);
+        Assert.Equal(1, recorded.Sum("sharekeep.resolves", "link.kind=report,outcome=ok"));
+        Assert.Equal(1, recorded.Sum("sharekeep.resolves", "link.kind=report,outcome=unknown"));
+        Assert.Equal(1, recorded.Sum("sharekeep.resolves", "link.kind=file,outcome=ok"));
+    }
+
+    [Fact]
+    public async Task Resolves_AreScrapedUnderTheirPrometheusName()
+    {
+        await using var app = App();
+        using var admin = app.Admin();
+        using var visitor = app.Visitor();
+        var share = await admin.ShareReportAsync(await admin.CreateReportAsync());
+
+        await visitor.GetAsync($"/api/external/share/report/{share}/evaluate");
+
+        Assert.Contains("sharekeep_resolves_total{otel_scope_name=\"Sharekeep\",link_kind=\"report\",outcome=\"ok\"}", await ScrapeAsync(admin), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,14 +125,14 @@ public sealed class MetricsTests
         await using var app = App();
         using var admin = app.Admin();
         using var visitor = app.Visitor();
+        using var recorded = new RecordedMeasurements(app);
         var locked = await admin.ShareFileAsync(new { title = "locked", password = "Correct-Horse-1" });
 
         await visitor.PostAsync($"/api/2.0/files/share/{locked}/password", new { password = "Wrong-Horse-0" });
         await visitor.PostAsync($"/api/2.0/files/share/{locked}/password", new { password = "Correct-Horse-1" });
 
-        var scraped = await ScrapeAsync(admin);
-        Assert.Contains("sharekeep_password_checks_total{otel_scope_name=\"Sharekeep\",outcome=\"wrong\"} 1", scraped, StringComparison.Ordinal);
-        Assert.Contains("sharekeep_password_checks_total{otel_scope_name=\"Sharekeep\",outcome=\"right\"} 1", scraped, StringComparison.Ordinal);
+        Assert.Equal(1, recorded.Sum("sharekeep.password.checks", "outcome=wrong"));
+        Assert.Equal(1, recorded.Sum("sharekeep.password.checks", "outcome=right"));
     }
 
     [Fact]
@@ -133,5 +148,24 @@ public sealed class MetricsTests
         var scraped = await ScrapeAsync(admin);
         Assert.Contains("http_route=\"/api/external/share/report/{shareId}/evaluate\"", scraped, StringComparison.Ordinal);
         Assert.DoesNotContain(share, scraped, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    [Trait("Database", "postgres")]
+    public async Task TheChangeFeedsNoticeLag_IsMeasuredByItsProbe_AndItsStateIsShown()
+    {
+        await using var app = App();
+        using var admin = app.Admin();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        string scraped;
+        do
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            scraped = await ScrapeAsync(admin);
+        }
+        while (!scraped.Contains("sharekeep_change_feed_notice_lag_seconds_count", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+
+        Assert.Contains("sharekeep_change_feed_notice_lag_seconds_count", scraped, StringComparison.Ordinal);
+        Assert.Contains("sharekeep_change_feed_trusted{otel_scope_name=\"Sharekeep\"} 1", scraped, StringComparison.Ordinal);
     }
 }

@@ -45,6 +45,12 @@ public sealed class SharekeepMetrics : IDisposable
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
     }
 
+    /// <summary>
+    /// This instance's meter: a listener that must tell one host's measurements from another's in the same process
+    /// (tests) listens to it, since exporters listen by name to every meter called <see cref="MeterName"/>.
+    /// </summary>
+    public Meter Meter => _meter;
+
     public void Resolved(string kind, string outcome)
     {
         if (_resolves.Enabled)
