@@ -30,16 +30,27 @@ if ! dotnet format Sharekeep.slnx --no-restore --verify-no-changes; then
   status=1
 fi
 
-# Debian's headless Chromium and its ChromeDriver for the browser tests, installed when missing.
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  echo "Installing chromium and chromium-driver from Debian's packages..." >&2
+# Installs Debian's packages when a test's program is missing, or ends the run saying what could not be
+# installed: DESCRIPTION [APT-OPTION...] PACKAGE...
+install_debian() {
+  local what=$1
+  shift
+  echo "Installing $what from Debian's packages..." >&2
   if [ "$(id -u)" -ne 0 ] ||
-    ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; } >&2; then
-    echo "Chromium could not be installed (apt-get install chromium chromium-driver, as root)." >&2
+    ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; } >&2; then
+    echo "$what could not be installed (apt-get install $*, as root)." >&2
     echo "0 passed, 0 failed"
     exit 1
   fi
-fi
+}
+
+# Debian's headless Chromium and its ChromeDriver for the browser tests.
+{ [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || install_debian Chromium chromium chromium-driver
+
+# Debian's Prometheus, which scrapes a server in the metrics tests (started by the tests themselves, on loopback;
+# the package's own service is not used, nor the exporters it recommends).
+[ -x /usr/bin/prometheus ] || install_debian Prometheus --no-install-recommends prometheus
 
 # Debian's nginx for the tests of the download offload behind it (decision 24), installed when missing; releases
 # after bookworm have no nginx-light, and plain nginx is the same server with more modules.

@@ -15,6 +15,7 @@ builder.ConfigureSharekeepHost();
 builder.AddSharekeepDomain();
 builder.AddSharekeepStorage();
 builder.AddSharekeepHealthChecks();
+builder.AddSharekeepTelemetry();
 builder.AddApiAuthentication();
 builder.AddSharekeepPages();
 builder.AddAdminConsole();
@@ -33,6 +34,7 @@ app.UseCallerChecks();
 
 app.MapApiDocs();
 app.MapSharekeepHealthChecks();
+app.MapSharekeepMetrics();
 
 app.MapGroup("/api/v1").MapNativeApi();
 app.MapReportingTool();

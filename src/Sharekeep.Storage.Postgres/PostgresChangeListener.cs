@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Sharekeep.Core.Telemetry;
 using Sharekeep.Storage.Caching;
 
 namespace Sharekeep.Storage.Postgres;
@@ -33,9 +35,16 @@ internal sealed partial class PostgresChangeListener : BackgroundService
     private readonly string _connectionString;
     private readonly StorageCache _cache;
     private readonly ILogger<PostgresChangeListener> _logger;
+    private readonly SharekeepMetrics _metrics;
 
-    public PostgresChangeListener(string connectionString, StorageCache cache, ILogger<PostgresChangeListener> logger)
+    // A channel only this listener hears: the heartbeat is a notice to it, so its arrival time is the delay a change
+    // notice takes through the server's queue (an operator's "notice lag"), and old versions never see it.
+    private readonly string _probeChannel = "sharekeep_probe_" + Guid.NewGuid().ToString("N");
+    private long _probeSent;
+
+    public PostgresChangeListener(string connectionString, StorageCache cache, ILogger<PostgresChangeListener> logger, SharekeepMetrics? metrics = null)
     {
+        _metrics = metrics ?? SharekeepMetrics.Unobserved;
         _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
         {
             ApplicationName = ApplicationName,
@@ -76,9 +85,17 @@ internal sealed partial class PostgresChangeListener : BackgroundService
     private async Task ListenAsync(Action onListening, CancellationToken stoppingToken)
     {
         await using var connection = new NpgsqlConnection(_connectionString);
-        connection.Notification += (_, notice) => Apply(notice.Payload);
+        connection.Notification += (_, notice) =>
+        {
+            if (notice.Channel == _probeChannel)
+            {
+                _metrics.NoticeArrived(Stopwatch.GetElapsedTime(Interlocked.Read(ref _probeSent)));
+                return;
+            }
+            Apply(notice.Payload);
+        };
         await connection.OpenAsync(stoppingToken);
-        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}; LISTEN {_probeChannel}", connection))
         {
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
@@ -87,13 +104,17 @@ internal sealed partial class PostgresChangeListener : BackgroundService
         onListening();
         LogListening(_logger);
 
-        await using var heartbeat = new NpgsqlCommand("SELECT 1", connection);
+        await using var heartbeat = new NpgsqlCommand($"SELECT pg_notify('{_probeChannel}', '')", connection);
+        var lastHeartbeat = Stopwatch.GetTimestamp();
         while (true)
         {
             // Notices that arrived before an answer are applied before the answer is read, so renewing after
-            // either one never covers a change that is still unapplied.
-            if (!await connection.WaitAsync(HeartbeatInterval, stoppingToken))
+            // either one never covers a change that is still unapplied. The heartbeat also goes out once a second
+            // while changes keep arriving, so the notice lag is measured when it matters most.
+            if (!await connection.WaitAsync(HeartbeatInterval, stoppingToken) || Stopwatch.GetElapsedTime(lastHeartbeat) >= HeartbeatInterval)
             {
+                lastHeartbeat = Stopwatch.GetTimestamp();
+                Interlocked.Exchange(ref _probeSent, lastHeartbeat);
                 await heartbeat.ExecuteScalarAsync(stoppingToken);
             }
             _cache.Renew(Lease);

@@ -18,7 +18,8 @@ public static class PostgresStorage
         services.AddHostedService(sp => new PostgresChangeListener(
             connectionString(sp),
             sp.GetRequiredService<StorageCache>(),
-            sp.GetRequiredService<ILogger<PostgresChangeListener>>()));
+            sp.GetRequiredService<ILogger<PostgresChangeListener>>(),
+            sp.GetService<Core.Telemetry.SharekeepMetrics>()));
         return services;
     }
 

@@ -1,10 +1,11 @@
 using Sharekeep.Core.Audit;
 using Sharekeep.Core.Credentials;
+using Sharekeep.Core.Telemetry;
 
 namespace Sharekeep.Core.Files;
 
 /// <summary>Uploads, reads and deletes files; the native API and the admin pages both come here.</summary>
-public sealed class FileService(IFileStore files, IFileContentStore content, AuditLog audit, TimeProvider time)
+public sealed class FileService(IFileStore files, IFileContentStore content, AuditLog audit, TimeProvider time, SharekeepMetrics? metrics = null)
 {
     public const int MaxListPage = 1000;
 
@@ -38,6 +39,7 @@ public sealed class FileService(IFileStore files, IFileContentStore content, Aud
         }
         await audit.RecordAsync(
             actor, AuditActions.FileUploaded, [file.Id.ToString()], new { file.Name, file.ContentType, file.Size }, cancellationToken);
+        (metrics ?? SharekeepMetrics.Unobserved).Uploaded(file.Size);
         return Outcome<StoredFile>.Ok(file);
     }
 

@@ -4,6 +4,7 @@ using Sharekeep.Core.Files;
 using Sharekeep.Core.Keys;
 using Sharekeep.Core.Links.Passwords;
 using Sharekeep.Core.Policy;
+using Sharekeep.Core.Telemetry;
 
 namespace Sharekeep.Core.Links;
 
@@ -17,8 +18,11 @@ public sealed class FileLinkService(
     PasswordGuard guard,
     IPasswordFailureStore failures,
     AuditLog audit,
-    TimeProvider time)
+    TimeProvider time,
+    SharekeepMetrics? metrics = null)
 {
+    private readonly SharekeepMetrics _metrics = metrics ?? SharekeepMetrics.Unobserved;
+
     public const int MaxListPage = 1000;
     public const int MaxLockedList = 200;
 
@@ -174,11 +178,12 @@ public sealed class FileLinkService(
     public async Task<LinkVisit> OpenAsync(string? key, Func<Guid, LinkUnlock?>? unlockFor, CancellationToken cancellationToken)
     {
         var (visit, file) = await CheckAsync(key, cancellationToken);
-        if (visit.Status != VisitStatus.PasswordRequired)
+        if (visit.Status == VisitStatus.PasswordRequired && visit.Link!.IsUnlockedBy(unlockFor?.Invoke(visit.Link.Id)))
         {
-            return visit;
+            visit = visit with { Status = VisitStatus.Ok, File = file };
         }
-        return visit.Link!.IsUnlockedBy(unlockFor?.Invoke(visit.Link.Id)) ? visit with { Status = VisitStatus.Ok, File = file } : visit;
+        _metrics.Resolved(VisitOutcomes.FileKind, VisitOutcomes.Of(visit.Status));
+        return visit;
     }
 
     /// <summary>
@@ -192,18 +197,21 @@ public sealed class FileLinkService(
         var (visit, file) = await CheckAsync(key, cancellationToken);
         if (visit.Status != VisitStatus.PasswordRequired)
         {
+            _metrics.Resolved(VisitOutcomes.FileKind, VisitOutcomes.Of(visit.Status));
             return visit;
         }
         var link = visit.Link!;
         var check = await guard.CheckAsync(
             failures, link.Id, network, () => IsRight(password, link), cancellationToken);
-        return check.Verdict switch
+        var tried = check.Verdict switch
         {
             PasswordVerdict.Right => visit with { Status = VisitStatus.Ok, File = file },
             PasswordVerdict.Wrong => visit with { Status = VisitStatus.InvalidPassword },
             PasswordVerdict.Locked => visit with { Status = VisitStatus.TooManyAttempts, RetryAfter = check.RetryAfter },
             _ => visit with { Status = VisitStatus.PasswordChecksBusy, RetryAfter = check.RetryAfter },
         };
+        _metrics.Resolved(VisitOutcomes.FileKind, VisitOutcomes.Of(tried.Status));
+        return tried;
     }
 
     /// <summary>Links that too many wrong passwords have locked for now, from anywhere, most failures first.</summary>

@@ -1,6 +1,7 @@
 using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Links;
 using Sharekeep.Core.Shares;
+using Sharekeep.Core.Telemetry;
 
 namespace Sharekeep.Core.Policy;
 
@@ -21,7 +22,8 @@ public sealed record LinkViolations(IReadOnlyList<LinkViolation> Links, bool Tru
 
 /// <summary>Reads and sets the link policy, and finds the links that break it.</summary>
 public sealed class LinkPolicyService(
-    ILinkPolicyStore store, LinkPolicyDefaults defaults, IFileLinkStore links, IShareStore shares, TimeProvider time)
+    ILinkPolicyStore store, LinkPolicyDefaults defaults, IFileLinkStore links, IShareStore shares, TimeProvider time,
+    SharekeepMetrics? metrics = null)
 {
     public const int MaxViolationPage = 1000;
 
@@ -41,6 +43,10 @@ public sealed class LinkPolicyService(
         var now = time.GetUtcNow();
         var transition = await store.UpdateAsync(
             stored => LinkPolicyRules.Decide(stored, defaults.Policy, requested, now), actor.ToString(), cancellationToken);
+        if (transition.Change is not null)
+        {
+            (metrics ?? SharekeepMetrics.Unobserved).PolicyChanged("link_policy");
+        }
         return Outcome<LinkPolicyUpdate>.Ok(new LinkPolicyUpdate(await GetAsync(cancellationToken), transition.Change));
     }
 

@@ -1,9 +1,10 @@
 using Sharekeep.Core.Credentials;
+using Sharekeep.Core.Telemetry;
 
 namespace Sharekeep.Core.Policy;
 
 /// <summary>Reads and changes the sharing policy; both API dialects call this one service.</summary>
-public sealed class PolicyService(IPolicyStore store, PolicyDefaults defaults, TimeProvider time)
+public sealed class PolicyService(IPolicyStore store, PolicyDefaults defaults, TimeProvider time, SharekeepMetrics? metrics = null)
 {
     public async Task<SharingPolicy> GetAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +30,10 @@ public sealed class PolicyService(IPolicyStore store, PolicyDefaults defaults, T
             stored => PolicyRules.Decide(setting, stored, configured, enabled, now),
             actor.ToString(),
             cancellationToken);
+        if (transition.Change is not null)
+        {
+            (metrics ?? SharekeepMetrics.Unobserved).PolicyChanged(setting switch { PolicySetting.Sharing => "sharing", PolicySetting.ExternalSharing => "external_sharing", _ => "social_media" });
+        }
         return transition.Change;
     }
 }

@@ -3,6 +3,7 @@ using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Keys;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
+using Sharekeep.Core.Telemetry;
 
 namespace Sharekeep.Core.Shares;
 
@@ -14,8 +15,11 @@ public sealed class SharingService(
     LinkPolicyService linkPolicy,
     ILinkKeyGenerator keys,
     AuditLog audit,
-    TimeProvider time)
+    TimeProvider time,
+    SharekeepMetrics? metrics = null)
 {
+    private readonly SharekeepMetrics _metrics = metrics ?? SharekeepMetrics.Unobserved;
+
     /// <summary>
     /// Shares a resource under the link policy: <paramref name="expires"/> (null for the policy's default lifetime,
     /// or never), refused past the policy's maximum. Sharing it again returns the same active share, unchanged,
@@ -83,19 +87,21 @@ public sealed class SharingService(
     /// </summary>
     public async Task<Outcome<Share>> OpenAsync(ResourceKind kind, string shareKey, CancellationToken cancellationToken)
     {
+        var kindName = VisitOutcomes.KindName(kind);
         if (!await IsSharingEnabledAsync(cancellationToken))
         {
+            _metrics.Resolved(kindName, VisitOutcomes.SharingOff);
             return Outcome<Share>.SharingOff;
         }
-        if (!LinkKeyFormat.IsWellFormed(shareKey))
-        {
-            return Outcome<Share>.Unknown;
-        }
-        var share = await shares.FindByKeyAsync(shareKey, cancellationToken);
-        // An expired share answers as no share at all: the reporting tool has no word for "expired".
-        return share is { IsActive: true } && share.Kind == kind && !share.IsExpired(time.GetUtcNow())
-            ? Outcome<Share>.Ok(share)
-            : Outcome<Share>.Unknown;
+        var share = LinkKeyFormat.IsWellFormed(shareKey) ? await shares.FindByKeyAsync(shareKey, cancellationToken) : null;
+        // Told apart for the operator's metrics only; an expired share answers as no share at all, because the
+        // reporting tool has no word for "expired".
+        var outcome = share is null || share.Kind != kind ? VisitOutcomes.Unknown
+            : !share.IsActive ? VisitOutcomes.Revoked
+            : share.IsExpired(time.GetUtcNow()) ? VisitOutcomes.Expired
+            : VisitOutcomes.Ok;
+        _metrics.Resolved(kindName, outcome);
+        return outcome == VisitOutcomes.Ok ? Outcome<Share>.Ok(share!) : Outcome<Share>.Unknown;
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Sessions;
 using Sharekeep.Core.Shares;
+using Sharekeep.Core.Telemetry;
 
 namespace Sharekeep.Server.Hosting;
 
@@ -45,6 +46,7 @@ internal static class DomainExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ILinkKeyGenerator, RandomLinkKeyGenerator>();
+        builder.Services.AddSingleton<SharekeepMetrics>();
         builder.Services.AddSingleton(sp =>
         {
             var sharing = sp.GetRequiredService<IOptions<SharingOptions>>().Value;
@@ -67,7 +69,7 @@ internal static class DomainExtensions
         builder.Services.AddScoped<ConsoleSessionService>();
         builder.Services.AddScoped<ApiKeyService>();
         builder.Services.AddSingleton(sp => new PasswordGuard(
-            sp.GetRequiredService<IOptions<PasswordOptions>>().Value.ToLimits(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<PasswordOptions>>().Value.ToLimits(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SharekeepMetrics>()));
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core.Telemetry;
 
 namespace Sharekeep.Server.Public;
 
@@ -36,9 +37,15 @@ internal sealed class FileAnswer : IResult
         if (_sent is not null)
         {
             await _sent.ExecuteAsync(httpContext);
+            var sent = httpContext.Response;
+            if (sent.StatusCode is StatusCodes.Status200OK or StatusCodes.Status206PartialContent && !HttpMethods.IsHead(httpContext.Request.Method))
+            {
+                Metrics(httpContext).Served(sent.ContentLength ?? 0);
+            }
             return;
         }
-        await _unused!.DisposeAsync();
+        Metrics(httpContext).Served(_unused!.CanSeek ? _unused.Length : 0);
+        await _unused.DisposeAsync();
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = _contentType;
@@ -46,4 +53,6 @@ internal sealed class FileAnswer : IResult
         response.Headers[DownloadOffload.ResponseHeader] = _target;
         response.ContentLength = 0;
     }
+
+    private static SharekeepMetrics Metrics(HttpContext context) => context.RequestServices.GetRequiredService<SharekeepMetrics>();
 }

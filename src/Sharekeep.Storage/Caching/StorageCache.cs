@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Sharekeep.Core.Telemetry;
 
 namespace Sharekeep.Storage.Caching;
 
@@ -17,12 +18,24 @@ public sealed class StorageCache : IDisposable
     private long _generation;
     private volatile bool _trusted = true;
     private long _trustedUntil = long.MaxValue;
+    private readonly SharekeepMetrics _metrics;
+    private static readonly string[] AreaNames = [.. Enum.GetNames<ChangeArea>().Select(name => name.ToLowerInvariant())];
+    private long _filled;
 
-    public StorageCache(IOptions<StorageCacheOptions> options)
+    public StorageCache(IOptions<StorageCacheOptions> options, SharekeepMetrics? metrics = null)
     {
         var value = options.Value;
         _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, value.MaxEntries), CompactionPercentage = 0.1 });
         _maxAge = TimeSpan.FromSeconds(Math.Max(1, value.MaxAgeSeconds));
+        _metrics = metrics ?? SharekeepMetrics.Unobserved;
+        _metrics.Observe("sharekeep.cache.entries", "{entry}", "Records held in memory.", () => Count);
+        // Every fill adds at most one entry, so fills less entries held only grows: whatever left memory, expired,
+        // changed or pushed out by the size limit. Counted without an eviction callback, which the cache would run
+        // as a task per entry (a million of them when a cut change feed empties it).
+        _metrics.ObserveTotal("sharekeep.cache.evictions", "{entry}", "Records that left memory (expired, changed, or pushed out by the size limit).",
+            () => Math.Max(0, Interlocked.Read(ref _filled) - Count));
+        _metrics.Observe("sharekeep.change_feed.trusted", "1", "1 while records may be served from memory; 0 while changes made elsewhere may be going unseen.",
+            () => IsTrusted ? 1 : 0);
     }
 
     /// <summary>
@@ -44,8 +57,10 @@ public sealed class StorageCache : IDisposable
         var cacheKey = new EntryKey(area, key);
         if (IsTrusted && _entries.TryGetValue(cacheKey, out Entry<T>? cached) && cached is not null)
         {
+            _metrics.CacheHit(AreaNames[(int)area]);
             return cached.Value;
         }
+        _metrics.CacheMiss(AreaNames[(int)area]);
         var generation = Interlocked.Read(ref _generation);
         var value = await load();
         lock (_fillLock)
@@ -53,6 +68,7 @@ public sealed class StorageCache : IDisposable
             // A value read before an invalidation may be the old one: better to read it again next time.
             if (IsTrusted && generation == _generation)
             {
+                Interlocked.Increment(ref _filled);
                 _entries.Set(cacheKey, new Entry<T>(value), new MemoryCacheEntryOptions
                 {
                     Size = 1,

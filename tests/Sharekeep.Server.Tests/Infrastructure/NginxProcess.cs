@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace Sharekeep.Server.Tests.Infrastructure;
 
@@ -50,37 +49,21 @@ public sealed class NginxProcess : IAsyncDisposable
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("nginx did not start.");
         var nginx = new NginxProcess(process, directory);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
+        try
         {
-            if (process.HasExited)
-            {
-                var error = await process.StandardError.ReadToEndAsync();
-                await nginx.DisposeAsync();
-                throw new InvalidOperationException($"nginx exited with {process.ExitCode}: {error}");
-            }
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
-                return nginx;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50);
-            }
+            await ListeningProcess.WaitAsync(process, "nginx", port, () => process.StandardError.ReadToEndAsync());
         }
+        catch
+        {
+            await nginx.DisposeAsync();
+            throw;
+        }
+        return nginx;
     }
-
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
+        await ListeningProcess.StopAsync(_process);
         TempDirectory.Delete(_directory);
     }
 }

@@ -19,6 +19,22 @@ public static class Requirements
     public static bool HasChromium => File.Exists(Browser.ChromiumPath) && File.Exists(Browser.DriverPath);
 
     public static bool HasNginx => File.Exists(NginxProcess.Path);
+
+    public const string NoPrometheus = "Needs Debian's prometheus (" + PrometheusProcess.Path + "); ./scripts/test.sh installs it.";
+
+    public static bool HasPrometheus => File.Exists(PrometheusProcess.Path);
+}
+
+/// <summary>A test that runs Debian's Prometheus; where it is not installed, the test is reported as skipped, saying why.</summary>
+public sealed class PrometheusFactAttribute : FactAttribute
+{
+    public PrometheusFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
+    {
+        Skip = Requirements.NoPrometheus;
+        SkipUnless = nameof(Requirements.HasPrometheus);
+        SkipType = typeof(Requirements);
+    }
 }
 
 /// <summary>A test that runs Debian's nginx; where it is not installed, the test is reported as skipped, saying why.</summary>

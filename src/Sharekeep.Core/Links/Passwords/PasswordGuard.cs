@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Sharekeep.Core.Telemetry;
 
 namespace Sharekeep.Core.Links.Passwords;
 
@@ -32,11 +33,13 @@ public sealed class PasswordGuard : IDisposable
     private readonly long[] _recordedForLinks = new long[Stripes];
     private readonly long[] _recordedForNetworks = new long[Stripes];
     private int _delayedRefusals;
+    private readonly SharekeepMetrics _metrics;
 
-    public PasswordGuard(PasswordLimits limits, TimeProvider time)
+    public PasswordGuard(PasswordLimits limits, TimeProvider time, SharekeepMetrics? metrics = null)
     {
         _limits = limits;
         _time = time;
+        _metrics = metrics ?? SharekeepMetrics.Unobserved;
         _concurrent = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = limits.ConcurrentChecks,
@@ -54,6 +57,7 @@ public sealed class PasswordGuard : IDisposable
             AutoReplenishment = true,
         });
         _threads = new PasswordCheckThreads(limits.ConcurrentChecks);
+        _metrics.Observe("sharekeep.password.queue", "{try}", "Password tries waiting for a free check on this instance.", () => QueuedForCheck);
     }
 
     public PasswordLimits Limits => _limits;
@@ -76,9 +80,10 @@ public sealed class PasswordGuard : IDisposable
     public async Task<PasswordCheck> CheckAsync(
         IPasswordFailureStore failures, Guid linkId, string network, Func<bool> verify, CancellationToken cancellationToken)
     {
-        var reserved = await ReserveAsync(failures, linkId, network, cancellationToken);
+        var (reserved, counted) = await ReserveAsync(failures, linkId, network, cancellationToken);
         if (reserved is { } refusal)
         {
+            _metrics.PasswordChecked(refusal.Verdict == PasswordVerdict.Locked ? "locked" : "busy");
             return await RefuseAsync(refusal, cancellationToken);
         }
         bool? right;
@@ -91,6 +96,7 @@ public sealed class PasswordGuard : IDisposable
                 await failures.RecordAsync(new PasswordFailure(linkId, network, _time.GetUtcNow()), CancellationToken.None);
                 Interlocked.Increment(ref _recordedForLinks[Stripe(linkId)]);
                 Interlocked.Increment(ref _recordedForNetworks[Stripe(network)]);
+                CountLockouts(counted);
             }
         }
         finally
@@ -98,6 +104,7 @@ public sealed class PasswordGuard : IDisposable
             Release(linkId, network);
         }
         // A try that found no free check gives its place back before its answer waits, not after.
+        _metrics.PasswordChecked(right switch { true => "right", false => "wrong", null => "busy" });
         return right switch
         {
             true => new PasswordCheck(PasswordVerdict.Right),
@@ -138,8 +145,11 @@ public sealed class PasswordGuard : IDisposable
         return refusal;
     }
 
-    /// <summary>Null when the try may be checked (and it is then counted as in flight), else the refusal.</summary>
-    private async Task<PasswordCheck?> ReserveAsync(
+    /// <summary>
+    /// Null when the try may be checked (and it is then counted as in flight), with the failures already counted
+    /// for its link, network and both; else the refusal.
+    /// </summary>
+    private async Task<(PasswordCheck? Refusal, FailureCounts Counted)> ReserveAsync(
         IPasswordFailureStore failures, Guid linkId, string network, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxReReads; attempt++)
@@ -165,15 +175,34 @@ public sealed class PasswordGuard : IDisposable
                     ?? Over(clientTimes, _clientsInFlight.GetValueOrDefault((linkId, network)), _limits.ClientFailures, _limits.ClientWindow, now);
                 if (refusal is not null)
                 {
-                    return refusal;
+                    return (refusal, default);
                 }
                 Increment(_linksInFlight, linkId);
                 Increment(_networksInFlight, network);
                 Increment(_clientsInFlight, (linkId, network));
-                return null;
+                return (null, new FailureCounts(forLink.Count, forNetwork.Count, clientTimes.Count));
             }
         }
-        return new PasswordCheck(PasswordVerdict.Busy, BusyRetryAfter);
+        return (new PasswordCheck(PasswordVerdict.Busy, BusyRetryAfter), default);
+    }
+
+    /// <summary>The failures a try found counted before it; its own failure is the one that may reach a limit.</summary>
+    private readonly record struct FailureCounts(int Link, int Network, int Client);
+
+    private void CountLockouts(FailureCounts before)
+    {
+        if (before.Link + 1 == _limits.LinkFailures)
+        {
+            _metrics.LockedOut("link");
+        }
+        if (before.Network + 1 == _limits.NetworkFailures)
+        {
+            _metrics.LockedOut("network");
+        }
+        if (before.Client + 1 == _limits.ClientFailures)
+        {
+            _metrics.LockedOut("client");
+        }
     }
 
     /// <summary>
