@@ -527,13 +527,6 @@ targets=$(awk -F'\t' -v small="$small" -v large="$large" -v allowed="$allowed" -
       row("bulk revoke of " '"$bulk_size"' " links completes while resolves answer", p,
         sprintf("%d revoked in %s; resolves %d req/s, p99 %.2f ms during it", bulk_count[p], bulk_label[p], bulk_rps[p], bulk_p99[p] / 1000),
         bulk_count[p] == '"$bulk_size"' && bulk_rps[p] > 0) }
-    for (i = 1; i <= providers; i++) { p = order[i]; if (!(p in links_p99)) continue
-      row("GET /api/v1/links filtered page at " large " links < 50 ms (p99 of '"$page_requests"' requests)", p,
-        sprintf("p50 %.2f ms, p99 %.2f ms", links_p50[p] / 1000, links_p99[p] / 1000), links_p99[p] < 50000 && links_failed[p] == 0) }
-    for (i = 1; i <= providers; i++) { p = order[i]; if (!(p in bulk_count)) continue
-      row("bulk revoke of '"$bulk_size"' links completes while resolves answer", p,
-        sprintf("%d revoked in %s; resolves %d req/s, p99 %.2f ms during it", bulk_count[p], bulk_label[p], bulk_rps[p], bulk_p99[p] / 1000),
-        bulk_count[p] == '"$bulk_size"' && bulk_rps[p] > 0) }
     for (i = 1; i <= providers; i++) { p = order[i]
       row("report page (50 rows) >= 0.6 of the ceiling", p, sprintf("lowest %.2f", lows[p "page"]), lows[p "page"] >= 0.6) }
     for (i = 1; i <= providers; i++) { p = order[i]; if (!((p "bytes") in highs)) continue
