@@ -7,7 +7,9 @@
 # docs/benchmarks.md. Every loop is bounded; every server is stopped by its PID. Settings: BENCH_SECONDS (per run,
 # default 10), BENCH_LARGE (default 1000000), BENCH_WARM_SECONDS (each scenario unmeasured on a fresh server or data
 # set, default 10), BENCH_ATTACK_CONNECTIONS (the attacker's, default 100), BENCH_NETWORK_ALLOWANCE (guesses one
-# client network may have checked across all links in the brake's window, for the target's bound, default 5).
+# client network may have checked across all links in the brake's window, for the target's bound, default 5),
+# BENCH_BULK (links a bulk revoke changes, default 100000), BENCH_ONLY=inventory (only the inventory's rows: a
+# filtered GET /api/v1/links page and the bulk revoke, at BENCH_LARGE; prints the table, writes no docs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -30,6 +32,9 @@ attack_links=100
 attack_connections=${BENCH_ATTACK_CONNECTIONS:-100}
 network_allowance=${BENCH_NETWORK_ALLOWANCE:-20}
 secret="bench-secret-0123456789abcdef"
+bulk_size=${BENCH_BULK:-100000}
+only=${BENCH_ONLY:-}
+page_requests=200
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -257,6 +262,52 @@ NGINX
   stop "$pid_nginx"
 }
 
+# inventory PROVIDER TARGET BASE_URL: a filtered page of GET /api/v1/links (kind=file&state=active, 100 links) at the
+# large size, timed by a bounded loop of curl one request at a time (an admin's listing, not a visitors' flood);
+# then a bulk revoke of BENCH_BULK file links of a second file while wrk resolves links of the first (sampled
+# before, so none of them is revoked): the resolves' latency during the bulk, and the bulk's wall time.
+inventory() {
+  local provider=$1 target=$2 base=$3 url times line cpu_before wall_before second_file bulk_pid count bulk_seconds
+  url="$base/api/v1/links?kind=file&state=active&limit=100"
+  curl -fsS -o /dev/null -H "Authorization: Bearer $secret" "$url"
+  times="$work/inventory-times.txt"
+  : >"$times"
+  cpu_before=$(cpu_seconds "$server_pid")
+  wall_before=$(now)
+  for _ in $(seq 1 "$page_requests"); do
+    curl -fsS -o /dev/null --max-time 10 -w '%{time_total}\n' -H "Authorization: Bearer $secret" "$url" >>"$times" || echo fail >>"$times"
+  done
+  line=$(grep -v fail "$times" | sort -n | awk -v failed="$(grep -c fail "$times" || true)" '
+    { v[++c] = $1; s += $1 }
+    END { printf "RESULT requests=%d duration_us=%.0f p50_us=%.0f p99_us=%.0f errors=%d non2xx=0 bytes=0\n",
+      c, s * 1000000, v[int((c + 1) * 0.5)] * 1000000, v[int(c * 0.99 + 0.5)] * 1000000, failed }')
+  record links "$provider: links page (kind=file, state=active)" "$large" \
+    "$(awk -v a="$cpu_before" -v b="$(cpu_seconds "$server_pid")" 'BEGIN { print b - a }')" \
+    "$(awk -v a="$wall_before" -v b="$(now)" 'BEGIN { print b - a }')" "$line" "$(grep -c fail "$times" || true)"
+
+  echo "bulk" >"$work/bulk.txt"
+  second_file=$(curl -fsS -H "Authorization: Bearer $secret" -F "file=@$work/bulk.txt;type=text/plain" "$base/api/v1/files" | json_field id)
+  tool seed "$provider" "$target" "$bulk_size" "$second_file"
+  run_wrk "$warmup" "$base" "/api/2.0/files/share/%s" "$work/link-keys.txt" >/dev/null
+  curl -sS -o "$work/bulk.json" --max-time 1200 -w '%{time_total}' -H "Authorization: Bearer $secret" -H 'Content-Type: application/json' \
+    -d "{\"action\":\"revoke\",\"filter\":{\"fileId\":\"$second_file\"}}" "$base/api/v1/links/bulk" >"$work/bulk-time.txt" &
+  bulk_pid=$!
+  pids+=("$bulk_pid")
+  cpu_before=$(cpu_seconds "$server_pid")
+  wall_before=$(now)
+  line=$(run_wrk "$seconds" "$base" "/api/2.0/files/share/%s" "$work/link-keys.txt")
+  local wrk_wall
+  wrk_wall=$(awk -v a="$wall_before" -v b="$(now)" 'BEGIN { print b - a }')
+  wait "$bulk_pid" || true
+  bulk_seconds=$(cat "$work/bulk-time.txt")
+  count=$(grep -o '"count":[0-9]*' "$work/bulk.json" | cut -d: -f2 || true)
+  echo "  bulk revoke: ${count:-no} links in ${bulk_seconds} s (wrk's ${seconds} s window started with it)" >&2
+  eval "$(sed 's/^RESULT //; s/ /;/g' <<<"$line")"
+  # The revoked count stands in the size column: the target checks that every one was revoked.
+  record bulk "$provider: resolve during bulk revoke (${bulk_seconds} s)" "${count:-0}" \
+    "$(awk -v a="$cpu_before" -v b="$(cpu_seconds "$server_pid")" 'BEGIN { print b - a }')" "$wrk_wall" "$line" "$((errors + non2xx))"
+}
+
 propagation=""
 
 # run_provider sqlite|postgres
@@ -292,6 +343,7 @@ run_provider() {
   tool seed "$provider" "$target" "$small" "$file_id"
   tool seed-pages "$provider" "$target" "$small" "$((small / 4))"
   tool sample "$provider" "$target" "$sample" "${keys[@]}"
+  if [ "$only" != inventory ]; then
   warm_up "$base"
   # The same pipeline (every middleware) with a trivial endpoint: what the framework around our code costs.
   measure pipeline "$provider: pipeline only (stylesheet)" "-" "$base" "/assets/sharekeep.css" "$work/no-key.txt"
@@ -299,12 +351,19 @@ run_provider() {
   nginx_download "$provider" "$port" "$pid" "$data/files"
   server_pid=$pid
   scenarios "$provider" "$small" "$base"
+  fi
 
   tool seed "$provider" "$target" "$((large - small))" "$file_id"
   tool seed-pages "$provider" "$target" "$((pages_large - small))" "$(((pages_large - small) / 4))"
   tool sample "$provider" "$target" "$sample" "${keys[@]}"
+  if [ "$only" = inventory ]; then
+    inventory "$provider" "$target" "$base"
+    stop "$pid"
+    return
+  fi
   warm_up "$base"
   scenarios "$provider" "$large" "$base"
+  inventory "$provider" "$target" "$base"
 
   if [ "$provider" = postgres ]; then
     echo "Propagation: a switch on one instance, obeyed by another" >&2
@@ -397,11 +456,13 @@ echo "Ceiling: a bare ASP.NET Core app answering \"ok\"" >&2
 port=$(free_port)
 echo "-" >"$work/no-key.txt"
 head -c 1048576 /dev/urandom >"$work/1mib.bin"
+if [ "$only" != inventory ]; then
 health_path="" start ceiling "$work/ceiling/Sharekeep.Bench.Ceiling.dll" "$port"
 server_pid=$pid_ceiling
 "${pin_wrk[@]}" wrk -t"$threads" -c"$connections" -d"${warm}s" "http://127.0.0.1:$port/" >/dev/null
 measure ceiling "ceiling: bare ASP.NET Core" "-" "http://127.0.0.1:$port" "/" "$work/no-key.txt"
 stop "$pid_ceiling"
+fi
 
 run_provider sqlite
 postgres_start
@@ -446,6 +507,8 @@ targets=$(awk -F'\t' -v small="$small" -v large="$large" -v allowed="$allowed" -
     if ($1 == "download") low(p "download", $4 / anchor)
     if ($1 == "offload") low(p "offload", $4 / anchor)
     if ($1 == "calm") calm[p] = $4
+    if ($1 == "links") { links_p50[p] = $5; links_p99[p] = $6; links_failed[p] = $7 }
+    if ($1 == "bulk") { bulk_label[p] = substr($2, index($2, "(") + 1); sub(/\)$/, "", bulk_label[p]); bulk_count[p] = $3; bulk_p99[p] = $6; bulk_rps[p] = $4 }
     if ($1 == "attacked") { attacked[p] = $4; attacked_p99[p] = $6; attacked_peak[p] = $10 }
     if (!(p in seen) && p != "ceiling" && p != "nginx") { seen[p] = 1; order[++providers] = p }
     next
@@ -457,6 +520,13 @@ targets=$(awk -F'\t' -v small="$small" -v large="$large" -v allowed="$allowed" -
     for (i = 1; i <= providers; i++) { p = order[i]
       row("evaluate and resolve >= 0.85 of the ceiling, p99 < 3 ms (1 k and 1 M)", p,
         sprintf("lowest %.2f, p99 up to %.2f ms", lows[p "fast"], highs[p "p99"] / 1000), lows[p "fast"] >= 0.85 && highs[p "p99"] < 3000) }
+    for (i = 1; i <= providers; i++) { p = order[i]; if (!(p in links_p99)) continue
+      row("GET /api/v1/links filtered page at " large " links < 50 ms (p99 of " '"$page_requests"' " requests)", p,
+        sprintf("p50 %.2f ms, p99 %.2f ms", links_p50[p] / 1000, links_p99[p] / 1000), links_p99[p] < 50000 && links_failed[p] == 0) }
+    for (i = 1; i <= providers; i++) { p = order[i]; if (!(p in bulk_count)) continue
+      row("bulk revoke of " '"$bulk_size"' " links completes while resolves answer", p,
+        sprintf("%d revoked in %s; resolves %d req/s, p99 %.2f ms during it", bulk_count[p], bulk_label[p], bulk_rps[p], bulk_p99[p] / 1000),
+        bulk_count[p] == '"$bulk_size"' && bulk_rps[p] > 0) }
     for (i = 1; i <= providers; i++) { p = order[i]
       row("report page (50 rows) >= 0.6 of the ceiling", p, sprintf("lowest %.2f", lows[p "page"]), lows[p "page"] >= 0.6) }
     for (i = 1; i <= providers; i++) { p = order[i]; if (!((p "bytes") in highs)) continue
@@ -523,6 +593,10 @@ REPORT
 echo
 echo "$report"
 
+if [ "$only" = inventory ]; then
+  echo "BENCH_ONLY=inventory: docs/benchmarks.md not written." >&2
+  exit 0
+fi
 doc=docs/benchmarks.md
 if [ -f "$doc" ] && grep -q '<!-- bench:start -->' "$doc"; then
   printf '%s\n' "$report" >"$work/report.md"

@@ -29,7 +29,7 @@ public sealed class AuditLog(IAuditStore store, TimeProvider time)
     /// The entry of one bulk action over links ("links.bulk"): the filter as the request gave it, the action's
     /// name and the number of links it changed. One entry for the whole action, written after its last batch.
     /// </summary>
-    public Task RecordLinksBulkAsync(Actor actor, JsonElement filter, string bulkAction, int count, CancellationToken cancellationToken) =>
+    public Task RecordLinksBulkAsync(Actor actor, JsonElement filter, string bulkAction, long count, CancellationToken cancellationToken) =>
         RecordAsync(actor, AuditActions.LinksBulk, [], new BulkDetails(filter, bulkAction, count), cancellationToken);
 
     public Task<IReadOnlyList<AuditEntry>> ListAsync(AuditQuery query, CancellationToken cancellationToken) =>
@@ -38,5 +38,5 @@ public sealed class AuditLog(IAuditStore store, TimeProvider time)
     public IAsyncEnumerable<AuditEntry> ReadAllAsync(AuditQuery query, CancellationToken cancellationToken) =>
         store.ReadAllAsync(query, cancellationToken);
 
-    private sealed record BulkDetails(JsonElement Filter, string Action, int Count);
+    private sealed record BulkDetails(JsonElement Filter, string Action, long Count);
 }
