@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
+using Sharekeep.Core.Inventory;
 using Sharekeep.Core.Links;
 using Sharekeep.Core.Links.Passwords;
 using Sharekeep.Core.Policy;
@@ -32,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddCached<ILinkPolicyStore, EfLinkPolicyStore>((inner, cache) => new CachedLinkPolicyStore(inner, cache));
         services.AddCached<IFileStore, EfFileStore>((inner, cache) => new CachedFileStore(inner, cache));
         services.AddCached<IFileLinkStore, EfFileLinkStore>((inner, cache) => new CachedFileLinkStore(inner, cache));
+        services.AddCached<ILinkInventoryStore, EfLinkInventoryStore>((inner, cache) => new CachedLinkInventoryStore(inner, cache));
         services.AddCached<IPasswordFailureStore, EfPasswordFailureStore>((inner, cache) => new CachedPasswordFailureStore(inner, cache));
         // Console sessions are read once per console request, never by visitors: no cache in front of them.
         services.AddScoped<IConsoleSessionStore, EfConsoleSessionStore>();

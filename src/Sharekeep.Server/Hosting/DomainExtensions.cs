@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
+using Sharekeep.Core.Inventory;
 using Sharekeep.Core.Keys;
 using Sharekeep.Core.Links;
 using Sharekeep.Core.Links.Passwords;
@@ -63,6 +64,10 @@ internal static class DomainExtensions
         builder.Services.AddScoped<FileService>();
         builder.Services.AddScoped<FileLinkService>();
         builder.Services.AddScoped<ConsoleSessionService>();
+        builder.Services.AddScoped<LinkInventory>();
+        builder.Services.AddScoped<LinkBulkActions>();
+        builder.Services.AddSingleton<ILinkBulkAudit, Native.Links.LinkBulkAuditLog>();
+        builder.Services.AddSingleton<Native.Links.LinkParameters>();
         builder.Services.AddScoped<ApiKeyService>();
         builder.Services.AddSingleton(sp => new PasswordGuard(
             sp.GetRequiredService<IOptions<PasswordOptions>>().Value.ToLimits(), sp.GetRequiredService<TimeProvider>()));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Sharekeep.Server.Native.Files;
 using Sharekeep.Server.Native.Keys;
+using Sharekeep.Server.Native.Links;
 using Sharekeep.Server.Native.Policy;
 using Sharekeep.Server.Native.Resources;
 using Sharekeep.Server.Native.Shares;
@@ -23,6 +24,7 @@ internal static class NativeApi
         api.MapShares();
         api.MapFiles();
         api.MapFileLinks();
+        api.MapLinks();
         api.MapLockedLinks();
         api.MapLockedNetworks();
         api.MapPolicy();

@@ -221,6 +221,10 @@ namespace Sharekeep.Storage.Postgres.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("Created", "Key");
+
+                    b.HasIndex("Expires", "Key");
+
                     b.HasIndex("FileId", "Created");
 
                     b.ToTable("FileLinks", (string)null);
@@ -433,6 +437,10 @@ namespace Sharekeep.Storage.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Created", "Id");
+
+                    b.HasIndex("Expires", "Id");
 
                     b.HasIndex("Kind", "ResourceId")
                         .IsUnique()

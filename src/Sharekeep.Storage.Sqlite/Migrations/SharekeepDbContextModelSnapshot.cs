@@ -214,6 +214,10 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("Created", "Key");
+
+                    b.HasIndex("Expires", "Key");
+
                     b.HasIndex("FileId", "Created");
 
                     b.ToTable("FileLinks", (string)null);
@@ -424,6 +428,10 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Created", "Id");
+
+                    b.HasIndex("Expires", "Id");
 
                     b.HasIndex("Kind", "ResourceId")
                         .IsUnique()
