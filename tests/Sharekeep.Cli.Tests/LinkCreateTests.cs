@@ -87,6 +87,15 @@ public sealed class LinkCreateTests(CliServer server) : IClassFixture<CliServer>
     }
 
     [Fact]
+    public async Task Create_WithAnIdThatIsNotOne_IsAUsageErrorNamingTheOption()
+    {
+        var result = await server.RunAsync("links", "create", "--file", "minutes.txt");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("--file: 'minutes.txt' is not an id", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateShare_WithAPassword_IsAUsageError_SharesHaveNone()
     {
         var result = await server.RunAsync("links", "create", "--report", Guid.NewGuid().ToString(), "--password-stdin");

@@ -13,9 +13,9 @@ internal static class LinkCreateCommand
 {
     public static Command Create(GlobalOptions globals, CliEnvironment environment)
     {
-        var report = new Option<Guid?>("--report") { Description = "Share this report (its id).", HelpName = "ID" };
-        var dashboard = new Option<Guid?>("--dashboard") { Description = "Share this dashboard (its id).", HelpName = "ID" };
-        var file = new Option<Guid?>("--file") { Description = "Make an external link to this file (its id).", HelpName = "ID" };
+        var report = Values.Id("--report", "Share this report (its id).");
+        var dashboard = Values.Id("--dashboard", "Share this dashboard (its id).");
+        var file = Values.Id("--file", "Make an external link to this file (its id).");
         var expires = Values.Date("--expires", "When the link stops working (default: the link policy's default lifetime).");
         var title = new Option<string?>("--title") { Description = "A file link's title.", HelpName = "TEXT" };
         var denyDownload = Values.Boolean("--deny-download", "A file link that shows the file but offers no download (default: the link policy's).");

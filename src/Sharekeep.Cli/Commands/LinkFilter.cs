@@ -14,8 +14,8 @@ internal sealed class LinkFilter
 {
     private readonly Option<string[]> _kind = Values.OneOrMore("--kind", "Which kinds of link", "report", "dashboard", "file");
     private readonly Option<string[]> _state = Values.OneOrMore("--state", "Which states", "active", "expired", "revoked");
-    private readonly Option<Guid?> _resource = new("--resource") { Description = "Shares of this report or dashboard (its id).", HelpName = "ID" };
-    private readonly Option<Guid?> _file = new("--file") { Description = "Links of this file (its id).", HelpName = "ID" };
+    private readonly Option<Guid?> _resource = Values.Id("--resource", "Shares of this report or dashboard (its id).");
+    private readonly Option<Guid?> _file = Values.Id("--file", "Links of this file (its id).");
     private readonly Option<bool?> _hasPassword = Values.Boolean("--has-password", "Links with (true) or without (false) a password; shares never have one.");
     private readonly Option<DateTimeOffset?> _createdAfter = Values.Date("--created-after", "Made strictly after this time.");
     private readonly Option<DateTimeOffset?> _createdBefore = Values.Date("--created-before", "Made strictly before this time.");

@@ -27,6 +27,23 @@ internal static class Values
         },
     };
 
+    /// <summary>A record's id (a GUID), refused naming the option rather than a .NET type.</summary>
+    public static Option<Guid?> Id(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "ID",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Single().Value;
+            if (Guid.TryParse(token, out var id))
+            {
+                return id;
+            }
+            result.AddError($"{NameOf(result)}: '{token}' is not an id (a GUID such as 01a23375-00c7-72a2-bf62-2a4a6004857d).");
+            return null;
+        },
+    };
+
     /// <summary>true or false, spelled out: a bare flag could not say "links without a password".</summary>
     public static Option<bool?> Boolean(string name, string description) => new(name)
     {
