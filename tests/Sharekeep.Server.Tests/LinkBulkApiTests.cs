@@ -38,6 +38,23 @@ public sealed class LinkBulkApiTests : IAsyncLifetime
             .Single(l => l.GetProperty("id").GetString() == id).GetProperty("state").GetString()!;
 
     [Fact]
+    public async Task Rotate_GivesAReplacementShareNoLongerALifetimeThanTheLinkPolicyNowAllows()
+    {
+        var report = await _admin.CreateReportAsync("Never expires");
+        var key = await _admin.ShareReportAsync(report);
+        await LinkPolicies.SetAsync(_admin, LinkPolicies.Body(shareMaxDays: 30));
+
+        var rotated = (await BulkAsync(new { action = "rotate", filter = new { resourceId = report } })).Body.GetProperty("links")
+            .EnumerateArray().Single(l => l.GetProperty("previousId").GetString() == key);
+
+        var expires = rotated.GetProperty("expires").GetDateTimeOffset();
+        // The replacement is made a tick after the run began (the test clock stands still).
+        Assert.True(expires <= _clock.GetUtcNow().AddDays(30).AddSeconds(1), $"The replacement expires {expires:O}.");
+        var listed = (await _admin.GetAsync($"/api/v1/links?resourceId={report}&state=active")).Body.GetProperty("links").EnumerateArray().Single();
+        Assert.Equal(expires, listed.GetProperty("expires").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task ARealRun_IsOneAuditEntryWithItsFilterActionAndCount_AndADryRunIsNone()
     {
         await BulkAsync(new { action = "revoke", filter = new { kind = "file" }, dryRun = true });
@@ -48,6 +65,7 @@ public sealed class LinkBulkApiTests : IAsyncLifetime
         Assert.Equal("revoke", entry.GetProperty("details").GetProperty("action").GetString());
         Assert.Equal(real.GetProperty("count").GetInt64(), entry.GetProperty("details").GetProperty("count").GetInt64());
         Assert.Equal("file", entry.GetProperty("details").GetProperty("filter").GetProperty("kind")[0].GetString());
+        Assert.True(entry.GetProperty("details").GetProperty("completed").GetBoolean());
     }
 
     [Theory]

@@ -61,7 +61,7 @@ internal sealed class GlobalOptions
             }
             catch (CliFailure failure)
             {
-                await environment.Error.WriteLineAsync(failure.Message);
+                await environment.Error.WriteLineAsync(TerminalText.Safe(failure.Message, lines: true));
                 return failure.ExitCode;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -24,7 +24,7 @@ internal sealed class Printer(TextWriter output, bool json)
     /// <summary>One JSON value on one line: what --json --follow writes per entry (JSON Lines).</summary>
     public void WriteJsonLine(JsonElement value) => Output.WriteLine(value.GetRawText());
 
-    public void Line(string text) => Output.WriteLine(text);
+    public void Line(string text) => Output.WriteLine(TerminalText.Safe(text));
 
     /// <summary>Names and values, one pair a line, the values lined up.</summary>
     public void Pairs(IEnumerable<IReadOnlyList<string?>> pairs) => TextTable.Write(Output, null, pairs);

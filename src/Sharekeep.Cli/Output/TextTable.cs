@@ -6,7 +6,7 @@ internal static class TextTable
     /// <summary>The rows under <paramref name="headers"/>, or without a header when there are none (name/value pairs).</summary>
     public static void Write(TextWriter output, IReadOnlyList<string>? headers, IEnumerable<IReadOnlyList<string?>> rows)
     {
-        var cells = rows.Select(row => row.Select(cell => cell ?? "").ToArray()).ToList();
+        var cells = rows.Select(row => row.Select(cell => TerminalText.Safe(cell ?? "")).ToArray()).ToList();
         var columns = headers?.Count ?? (cells.Count == 0 ? 0 : cells[0].Length);
         var widths = Enumerable.Range(0, columns)
             .Select(column => Math.Max(headers?[column].Length ?? 0, cells.Count == 0 ? 0 : cells.Max(row => row[column].Length)))

@@ -19,18 +19,39 @@ public sealed class LinkBulkActions(
         LinkFilterInput given, LinkFilter filter, BulkAction action, bool dryRun, Actor actor, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var errors = await ValidateAsync(filter, action, now, cancellationToken);
+        var policy = (await linkPolicy.GetAsync(cancellationToken)).Policy;
+        var errors = Validate(filter, action, now, policy);
         if (!errors.IsEmpty)
         {
             return Outcome<BulkResult>.Invalid(errors);
         }
         var targets = Targets(filter, action, now);
-        var result = dryRun ? await CountAsync(targets, action, now, cancellationToken) : await ApplyAsync(targets, action, now, cancellationToken);
-        if (!dryRun)
+        if (dryRun)
         {
-            await audit.RecordAsync(actor, given, result, cancellationToken);
+            return Outcome<BulkResult>.Ok(await CountAsync(targets, action, now, cancellationToken));
         }
+        var progress = new BulkProgress();
+        BulkResult result;
+        try
+        {
+            // Once started, the run goes to its end whether or not its caller waits (a dropped connection, a proxy's
+            // timeout): half a run would be links changed that no one asked to stop at.
+            result = await ApplyAsync(targets, action, now, policy, progress, CancellationToken.None);
+        }
+        catch
+        {
+            // A batch failed: what the earlier batches changed stands, and is recorded as a run that did not finish.
+            await audit.RecordAsync(actor, given, new BulkResult(action, false, progress.Changed, [], now), completed: false, CancellationToken.None);
+            throw;
+        }
+        await audit.RecordAsync(actor, given, result, completed: true, CancellationToken.None);
         return Outcome<BulkResult>.Ok(result);
+    }
+
+    /// <summary>How many links a real run has changed so far, for its audit entry if it stops early.</summary>
+    private sealed class BulkProgress
+    {
+        public long Changed { get; set; }
     }
 
     /// <summary>
@@ -64,10 +85,9 @@ public sealed class LinkBulkActions(
         };
     }
 
-    private async Task<ValidationErrors> ValidateAsync(LinkFilter filter, BulkAction action, DateTimeOffset now, CancellationToken cancellationToken)
+    private static ValidationErrors Validate(LinkFilter filter, BulkAction action, DateTimeOffset now, LinkPolicy policy)
     {
         var errors = new ValidationErrors();
-        var policy = (await linkPolicy.GetAsync(cancellationToken)).Policy;
         if (action.Kind == BulkActionKind.ExpireAt)
         {
             if (action.ExpiresAt is not { } at)
@@ -117,7 +137,8 @@ public sealed class LinkBulkActions(
         return new BulkResult(action, true, count, listed, now);
     }
 
-    private async Task<BulkResult> ApplyAsync(LinkFilter? targets, BulkAction action, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<BulkResult> ApplyAsync(
+        LinkFilter? targets, BulkAction action, DateTimeOffset now, LinkPolicy policy, BulkProgress progress, CancellationToken cancellationToken)
     {
         var listed = new List<BulkChangedLink>(MaxListed);
         long count = 0;
@@ -131,10 +152,11 @@ public sealed class LinkBulkActions(
             var batchTime = time.GetUtcNow();
             var batch = page.Links
                 .Where(l => l.FileLinkId is not { } id || !rotatedAtCursor.ContainsKey(id))
-                .Select(l => Plan(l, action, now, batchTime))
+                .Select(l => Plan(l, action, now, batchTime, policy))
                 .ToList();
             var changed = batch.Count == 0 ? [] : await store.ApplyAsync(action, batch, batchTime, cancellationToken);
             count += changed.Count;
+            progress.Changed = count;
             foreach (var target in changed)
             {
                 if (listed.Count < MaxListed)
@@ -159,7 +181,7 @@ public sealed class LinkBulkActions(
         return new BulkResult(action, false, count, listed, now);
     }
 
-    private BulkTarget Plan(InventoryLink link, BulkAction action, DateTimeOffset startedAt, DateTimeOffset batchTime)
+    private BulkTarget Plan(InventoryLink link, BulkAction action, DateTimeOffset startedAt, DateTimeOffset batchTime, LinkPolicy policy)
     {
         if (action.Kind != BulkActionKind.Rotate)
         {
@@ -171,6 +193,9 @@ public sealed class LinkBulkActions(
         }
         // The replacement share is made after the run began, whatever the clock says, so the run never reaches it.
         var created = batchTime > startedAt ? batchTime : startedAt.AddTicks(1);
-        return new BulkTarget(link, keys.NewKey(), null, created);
+        // The replacement is a new share: it obeys the link policy in force, as any new share does.
+        var latest = LinkPolicyRules.Latest(policy.Shares.MaxLifetimeDays, created);
+        var expires = latest is { } limit && (link.Expires is null || link.Expires > limit) ? limit : link.Expires;
+        return new BulkTarget(link, keys.NewKey(), null, created, expires);
     }
 }

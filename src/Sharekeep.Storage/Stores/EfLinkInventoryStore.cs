@@ -152,15 +152,27 @@ internal sealed class EfLinkInventoryStore(SharekeepDbContext db) : ILinkInvento
             rows = rows.Where(s => s.Expires == null || s.Expires != at);
         }
         var still = (await rows.Select(s => s.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var changing = db.Shares.Where(s => still.Contains(s.Id));
+        // Each update asks again that the share is not revoked: one revoked meanwhile is neither changed nor replaced.
+        var changing = db.Shares.Where(s => still.Contains(s.Id) && s.Revoked == null);
         if (action.Kind == BulkActionKind.ExpireAt)
         {
             await changing.ExecuteUpdateAsync(u => u.SetProperty(s => s.Expires, action.ExpiresAt), cancellationToken);
         }
+        else if (action.Kind == BulkActionKind.Revoke)
+        {
+            await changing.ExecuteUpdateAsync(u => u.SetProperty(s => s.Revoked, now), cancellationToken);
+        }
         else
         {
-            // Rotate too: the old share is revoked in its own statement first, so the index on active shares never sees two.
-            await changing.ExecuteUpdateAsync(u => u.SetProperty(s => s.Revoked, now), cancellationToken);
+            // The old share is revoked in its own statement first, so the index on active shares never sees two; one
+            // by one, so that only the shares this run revoked are replaced.
+            foreach (var key in still.ToList())
+            {
+                if (await db.Shares.Where(s => s.Id == key && s.Revoked == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.Revoked, now), cancellationToken) == 0)
+                {
+                    still.Remove(key);
+                }
+            }
         }
         var changed = targets.Where(t => still.Contains(t.Link.Key)).ToList();
         if (action.Kind == BulkActionKind.Rotate && changed.Count > 0)
@@ -171,7 +183,7 @@ internal sealed class EfLinkInventoryStore(SharekeepDbContext db) : ILinkInvento
                 Kind = t.Link.Kind == LinkKind.Report ? ReportKind : DashboardKind,
                 ResourceId = t.Link.ResourceId,
                 Created = t.NewCreated!.Value,
-                Expires = t.Link.Expires,
+                Expires = t.NewExpires,
             }));
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -212,10 +224,14 @@ internal sealed class EfLinkInventoryStore(SharekeepDbContext db) : ILinkInvento
             default:
                 foreach (var target in targets.Where(t => still.Contains(t.Link.FileLinkId!.Value)))
                 {
-                    // A new stamp with the new key: unlock cookies of the old link stop working too.
-                    var (id, key, stamp) = (target.Link.FileLinkId!.Value, target.NewKey!, target.NewStamp);
-                    await db.FileLinks.Where(l => l.Id == id)
-                        .ExecuteUpdateAsync(u => u.SetProperty(l => l.Key, key).SetProperty(l => l.PasswordStamp, l => stamp ?? l.PasswordStamp), cancellationToken);
+                    // A new stamp with the new key: unlock cookies of the old link stop working too. Only while the link
+                    // still has the key this run read: a link rotated or revoked meanwhile is left as it is now.
+                    var (id, oldKey, key, stamp) = (target.Link.FileLinkId!.Value, target.Link.Key, target.NewKey!, target.NewStamp);
+                    if (await db.FileLinks.Where(l => l.Id == id && l.Key == oldKey && l.Revoked == null)
+                        .ExecuteUpdateAsync(u => u.SetProperty(l => l.Key, key).SetProperty(l => l.PasswordStamp, l => stamp ?? l.PasswordStamp), cancellationToken) == 0)
+                    {
+                        still.Remove(id);
+                    }
                 }
                 break;
         }

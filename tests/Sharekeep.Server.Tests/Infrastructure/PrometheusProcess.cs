@@ -90,11 +90,15 @@ public sealed class PrometheusProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow + limit;
         while (DateTime.UtcNow < deadline)
         {
-            var answer = await client.GetFromJsonAsync<JsonElement>($"/api/v1/query?query={Uri.EscapeDataString(query)}");
-            var result = answer.GetProperty("data").GetProperty("result");
-            if (result.GetArrayLength() > 0)
+            // Prometheus listens before its storage is ready, and answers 503 until it is.
+            using var response = await client.GetAsync(new Uri($"/api/v1/query?query={Uri.EscapeDataString(query)}", UriKind.Relative));
+            if (response.IsSuccessStatusCode)
             {
-                return result;
+                var result = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("result");
+                if (result.GetArrayLength() > 0)
+                {
+                    return result;
+                }
             }
             await Task.Delay(200);
         }
