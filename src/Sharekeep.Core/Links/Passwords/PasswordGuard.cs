@@ -251,7 +251,7 @@ public sealed class PasswordGuard : IDisposable
     private (long Link, long Network) Recorded(Guid linkId, string network) =>
         (Interlocked.Read(ref _recordedForLinks[Stripe(linkId)]), Interlocked.Read(ref _recordedForNetworks[Stripe(network)]));
 
-    private static int Stripe<TKey>(TKey key)
+    internal static int Stripe<TKey>(TKey key)
         where TKey : notnull => (int)((uint)EqualityComparer<TKey>.Default.GetHashCode(key) % Stripes);
 
     private void Release(Guid linkId, string network)
