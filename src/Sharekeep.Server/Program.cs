@@ -17,6 +17,7 @@ builder.AddSharekeepStorage();
 builder.AddSharekeepHealthChecks();
 builder.AddSharekeepTelemetry();
 builder.AddApiAuthentication();
+builder.AddHeavyRequestLimit();
 builder.AddSharekeepPages();
 builder.AddAdminConsole();
 builder.AddApiErrors();

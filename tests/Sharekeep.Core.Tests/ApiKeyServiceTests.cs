@@ -175,6 +175,21 @@ public sealed class ApiKeyServiceTests
         Assert.Equal(granted, ApiScopes.Grants([ApiScope.Read, ApiScope.Share], needed));
     }
 
+    [Theory]
+    [InlineData(ApiScope.Metrics, true)]
+    [InlineData(ApiScope.Read, false)]
+    [InlineData(ApiScope.Share, false)]
+    public void MetricsScope_GrantsOnlyTheScrape(ApiScope needed, bool granted)
+    {
+        Assert.Equal(granted, ApiScopes.Grants([ApiScope.Metrics], needed));
+    }
+
+    [Fact]
+    public void ReadScope_GrantsTheScrapeToo()
+    {
+        Assert.True(ApiScopes.Grants([ApiScope.Read], ApiScope.Metrics));
+    }
+
     [Fact]
     public void AdminScope_GrantsEveryScope()
     {

@@ -45,6 +45,31 @@ public sealed class MetricsTests
         Assert.Equal(HttpStatusCode.Forbidden, (await sharer.GetAsync("/metrics")).Status);
     }
 
+    private static async Task<SharekeepClient> KeyedAsync(SharekeepApplication app, string scope)
+    {
+        using var admin = app.Admin();
+        return app.WithKey((await ApiKeys.CreateAsync(admin, scope)).Key);
+    }
+
+    [Fact]
+    public async Task Metrics_WithAMetricsKey_AreServed()
+    {
+        await using var app = App();
+        using var scraper = await KeyedAsync(app, "metrics");
+
+        Assert.Equal(HttpStatusCode.OK, (await scraper.GetAsync("/metrics")).Status);
+    }
+
+    [Fact]
+    public async Task MetricsKey_CannotReadTheAdminApi()
+    {
+        await using var app = App();
+        using var scraper = await KeyedAsync(app, "metrics");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await scraper.GetAsync("/api/v1/links")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await scraper.GetAsync("/api/v1/audit")).Status);
+    }
+
     [Fact]
     public async Task Metrics_WithAReadKey_AreServedInPrometheusTextFormat()
     {

@@ -31,7 +31,7 @@ public sealed class OperatorTelemetryTests
         using var visitor = new SharekeepClient(server.CreateClient(), null);
         var share = await admin.ShareReportAsync(await admin.CreateReportAsync());
         await visitor.GetAsync($"/api/external/share/report/{share}/evaluate");
-        var key = await ApiKeys.CreateAsync(admin, "read");
+        var key = await ApiKeys.CreateAsync(admin, "metrics");
         await using var prometheus = await PrometheusProcess.StartAsync(server.Address, key.Key);
 
         var found = await prometheus.QueryUntilFoundAsync("sharekeep_resolves_total{link_kind=\"report\",outcome=\"ok\"}", TimeSpan.FromSeconds(60));

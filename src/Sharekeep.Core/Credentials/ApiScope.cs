@@ -17,9 +17,15 @@ public enum ApiScope
 
     /// <summary>Everything, including API keys and whatever a scope does not name.</summary>
     Admin,
+
+    /// <summary>
+    /// Only the Prometheus scrape: the key a monitoring system keeps in its configuration file cannot list links
+    /// or export the audit. <see cref="Read"/> grants it too, so keys made before it existed still scrape.
+    /// </summary>
+    Metrics,
 }
 
-/// <summary>The scopes' names on the wire ("read", "share", "policy", "admin").</summary>
+/// <summary>The scopes' names on the wire ("read", "share", "content", "policy", "admin", "metrics").</summary>
 public static class ApiScopes
 {
     public static readonly IReadOnlyList<ApiScope> All = Enum.GetValues<ApiScope>();
@@ -41,5 +47,5 @@ public static class ApiScopes
     }
 
     public static bool Grants(IReadOnlyCollection<ApiScope> held, ApiScope needed) =>
-        held.Contains(ApiScope.Admin) || held.Contains(needed);
+        held.Contains(ApiScope.Admin) || held.Contains(needed) || (needed == ApiScope.Metrics && held.Contains(ApiScope.Read));
 }

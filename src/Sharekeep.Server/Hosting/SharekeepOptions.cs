@@ -39,6 +39,13 @@ internal sealed class SharekeepOptions
     public int FailedAuthenticationsPerMinute { get; set; } = 20;
 
     /// <summary>
+    /// Administrative requests that may read or change many rows (bulk link actions, the inventory, the audit
+    /// export) run at most this many at once on an instance; more are answered 429 with Retry-After.
+    /// </summary>
+    [Range(1, 64, ErrorMessage = "Sharekeep:HeavyRequestsAtOnce must be between 1 and 64.")]
+    public int HeavyRequestsAtOnce { get; set; } = 2;
+
+    /// <summary>
     /// The slowest average a request body may arrive at once its first <see cref="MinRequestBodyRateGrace"/> is
     /// over; slower, it is ended with 408 and nothing of it kept. It bounds an upload's total time too: at most
     /// Sharekeep:Files:MaxUploadBytes / this + the grace (100 MiB at 8 KiB/s: under 3.6 hours).

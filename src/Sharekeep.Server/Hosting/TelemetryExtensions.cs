@@ -76,7 +76,7 @@ internal static class TelemetryExtensions
     {
         if (app.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>()?.Prometheus == true)
         {
-            app.MapPrometheusScrapingEndpoint(PrometheusPath).RequireAuthorization().RequireScope(ApiScope.Read);
+            app.MapPrometheusScrapingEndpoint(PrometheusPath).RequireAuthorization().RequireScope(ApiScope.Metrics);
         }
         return app;
     }

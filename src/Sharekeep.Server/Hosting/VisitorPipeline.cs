@@ -20,7 +20,7 @@ internal static class VisitorPipeline
     // The keys are the framework's (WebApplicationBuilder); VisitorPipelineTests prove that visitors skip the checks.
     private static readonly string[] FrameworkMarks = ["__AuthenticationMiddlewareSet", "__AuthorizationMiddlewareSet", "__AntiforgeryMiddlewareSet"];
 
-    /// <summary>Authentication, authorization and antiforgery, for every request but a visitor's.</summary>
+    /// <summary>Authentication, authorization, antiforgery and the heavy-request limit, for every request but a visitor's.</summary>
     public static WebApplication UseCallerChecks(this WebApplication app)
     {
         app.UseWhen(context => !Serves(context), callers =>
@@ -28,6 +28,7 @@ internal static class VisitorPipeline
             callers.UseAuthentication();
             callers.UseAuthorization();
             callers.UseAntiforgery();
+            callers.UseRateLimiter();
         });
         foreach (var mark in FrameworkMarks)
         {

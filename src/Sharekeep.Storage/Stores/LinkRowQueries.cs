@@ -148,9 +148,14 @@ internal sealed class LinkRowQueries<TRow>(LinkTable table, string keyColumn)
             var inclusive = tableLater ? (descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual) : later;
             return rows.Where(Lambda(r => Compare(r, inclusive)));
         }
-        return rows.Where(Lambda(r => Expression.OrElse(
-            Compare(r, later),
-            Expression.AndAlso(Compare(r, ExpressionType.Equal), keyLater(r)))));
+        // The leading "value at or after" says nothing new, but it is what lets a planner seek the (value, key)
+        // index to the position instead of filtering from the start: PostgreSQL does not turn the OR into a range.
+        var atOrLater = descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual;
+        return rows.Where(Lambda(r => Expression.AndAlso(
+            Compare(r, atOrLater),
+            Expression.OrElse(
+                Compare(r, later),
+                Expression.AndAlso(Compare(r, ExpressionType.Equal), keyLater(r))))));
     }
 
     private static Expression<Func<TRow, bool>>? States(IReadOnlySet<LinkState> states, DateTimeOffset now)

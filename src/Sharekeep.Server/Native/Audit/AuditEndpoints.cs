@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core.Audit;
 using Sharekeep.Server.Errors;
+using Sharekeep.Server.Security;
 
 namespace Sharekeep.Server.Native.Audit;
 
@@ -13,6 +14,7 @@ internal static class AuditEndpoints
             .WithName("GetAudit")
             .WithSummary("Administrators' actions, newest first: who did what to which records, when; filtered and paged.");
         group.MapGet("/export", Export)
+            .LimitAsHeavy()
             .WithName("ExportAudit")
             .WithSummary("Every matching entry, oldest first, as CSV or JSON lines, streamed.")
             .Produces(StatusCodes.Status200OK, contentType: AuditExport.CsvType)

@@ -14,11 +14,13 @@ internal static class LinkEndpoints
     {
         var group = routes.MapGroup("/links").WithTags("Links");
         group.MapGet("/", ListAsync)
+            .LimitAsHeavy()
             .WithName("ListLinks")
             .WithSummary("Every report share, dashboard share and file link, filtered, sorted (-created by default) and paged by cursor.")
             .ProducesValidationProblem();
         group.MapPost("/bulk", LinkBulkEndpoint.RunAsync)
             .RequireScope(ApiScope.Share)
+            .LimitAsHeavy()
             .WithName("BulkLinks")
             .WithSummary("Revokes, expires, rotates, removes passwords from or sets denyDownload on every link a filter matches (active links by default); dryRun only counts.")
             .ProducesValidationProblem();
