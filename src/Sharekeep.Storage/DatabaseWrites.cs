@@ -26,6 +26,26 @@ internal static class DatabaseWrites
             committed,
             cancellationToken);
 
+    /// <summary>
+    /// A write that can be applied again (<see cref="ApplyAgain"/>), at <paramref name="isolation"/>: for one that
+    /// reads rows and then changes them by what it read, where another transaction changing them in between must make
+    /// this one start again. On PostgreSQL, repeatable read fails such an update with a serialization failure, which
+    /// the execution strategy retries from the top; SQLite runs one writing transaction at a time, so nothing comes in
+    /// between there. A commit of unknown outcome is tried again too, which such a write allows.
+    /// </summary>
+    public static Task<T> WriteAsync<T>(
+        this SharekeepDbContext db, Func<CancellationToken, Task<T>> write, System.Data.IsolationLevel isolation, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(
+            async ct =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(isolation, ct);
+                var result = await write(ct);
+                await transaction.CommitAsync(ct);
+                return result;
+            },
+            cancellationToken);
+
     /// <summary>For a write that leaves the same rows however often it is applied (an upsert by key): try it again.</summary>
     public static Task<bool> ApplyAgain(CancellationToken cancellationToken) => Task.FromResult(false);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Sharekeep.Core.Inventory;
 using Sharekeep.Server.Tests.Infrastructure;
 
 namespace Sharekeep.Server.Tests;
@@ -215,5 +216,34 @@ public sealed class LinkBulkApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Equal("active", await StateOfAsync(_seed.PasswordFile));
         Assert.Single((await _admin.GetAsync("/api/v1/links?hasPassword=true")).Body.GetProperty("links").EnumerateArray());
+    }
+
+    // A batch reads its links before its transaction; what another run changed in between is put there here by
+    // applying a batch read before that change.
+    [Theory]
+    [InlineData(BulkActionKind.Revoke)]
+    [InlineData(BulkActionKind.SetDenyDownload)]
+    public async Task ABatchReadBeforeAFileLinkWasRotated_LeavesTheRotatedLinkAsTheRotateMadeIt(BulkActionKind kind)
+    {
+        using var scope = _app.Services.CreateScope();
+        var inventory = scope.ServiceProvider.GetRequiredService<LinkInventory>();
+        var store = scope.ServiceProvider.GetRequiredService<ILinkInventoryStore>();
+        var read = (await inventory.ListAsync(
+            new LinkQuery(new LinkFilter { Kinds = new HashSet<LinkKind> { LinkKind.File }, Text = "for tests" }, LinkSort.CreatedAscending, 10, null),
+            TestContext.Current.CancellationToken)).Links.Single();
+        var rotated = await _admin.PostAsync("/api/v1/links/bulk", new { action = "rotate", filter = new { kind = "file", q = "for tests" } });
+        Assert.Equal(HttpStatusCode.OK, rotated.Status);
+        var newUrl = new Uri(rotated.Body.GetProperty("links")[0].GetProperty("url").GetString()!).PathAndQuery;
+        using var visitor = _app.Visitor();
+        var before = (await _admin.GetAsync($"/api/v1/links?fileId={_seed.NotesFileId}&q=for%20tests")).Text;
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(newUrl)).Status);
+
+        var changed = await store.ApplyAsync(new BulkAction(kind), [new BulkTarget(read)], _clock.GetUtcNow(), TestContext.Current.CancellationToken);
+
+        // The batch was about the key it read, which no longer exists; the link under its new key is the rotate's
+        // (revoked in the database while this instance kept serving it from memory, before).
+        Assert.Empty(changed);
+        Assert.Equal(before, (await _admin.GetAsync($"/api/v1/links?fileId={_seed.NotesFileId}&q=for%20tests")).Text);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(newUrl)).Status);
     }
 }

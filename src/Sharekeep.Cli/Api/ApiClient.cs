@@ -12,6 +12,12 @@ namespace Sharekeep.Cli.Api;
 /// </summary>
 internal sealed class ApiClient : IDisposable
 {
+    /// <summary>
+    /// More than any answer of a Sharekeep server (a page of 1 000 links or audit entries is a few MiB): past it, the
+    /// answer is not read on, so a server that sends without end costs this much memory and no more.
+    /// </summary>
+    internal const int MaxAnswerBytes = 16 * 1024 * 1024;
+
     private readonly HttpClient _http;
 
     public ApiClient(Credentials credentials)
@@ -45,8 +51,9 @@ internal sealed class ApiClient : IDisposable
     /// <summary>/healthz's status and words, whatever they are: status reports an unhealthy server, it does not fail on one.</summary>
     public async Task<(HttpStatusCode Status, string Text)> GetHealthAsync(CancellationToken cancellationToken)
     {
-        using var response = await ReachAsync(new HttpRequestMessage(HttpMethod.Get, "healthz"), cancellationToken);
-        return (response.StatusCode, (await response.Content.ReadAsStringAsync(cancellationToken)).Trim());
+        using var request = new HttpRequestMessage(HttpMethod.Get, "healthz");
+        using var response = await ReachAsync(request, cancellationToken);
+        return (response.StatusCode, (await ReadAsync(request, response, cancellationToken)).Trim());
     }
 
     public async Task<JsonElement?> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -54,7 +61,7 @@ internal sealed class ApiClient : IDisposable
         using (request)
         using (var response = await ReachAsync(request, cancellationToken))
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var text = await ReadAsync(request, response, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 throw Refusal(request, response, text);
@@ -79,7 +86,7 @@ internal sealed class ApiClient : IDisposable
     {
         try
         {
-            return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (HttpRequestException exception)
         {
@@ -88,6 +95,37 @@ internal sealed class ApiClient : IDisposable
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new CliFailure(ExitCodes.Unavailable, $"Could not reach {Server}: connecting timed out.");
+        }
+    }
+
+    /// <summary>The answer's text, read up to <see cref="MaxAnswerBytes"/>.</summary>
+    private async Task<string> ReadAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var tooLarge = new CliFailure(
+            ExitCodes.Unavailable, $"The server's answer to {request.Method} {request.RequestUri} is larger than {MaxAnswerBytes / (1024 * 1024)} MiB: is {Server} a Sharekeep server?");
+        if (response.Content.Headers.ContentLength > MaxAnswerBytes)
+        {
+            throw tooLarge;
+        }
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var read = new MemoryStream();
+            var buffer = new byte[81920];
+            int count;
+            while ((count = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                if (read.Length + count > MaxAnswerBytes)
+                {
+                    throw tooLarge;
+                }
+                read.Write(buffer, 0, count);
+            }
+            return Encoding.UTF8.GetString(read.GetBuffer(), 0, (int)read.Length);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            throw new CliFailure(ExitCodes.Unavailable, $"The server's answer to {request.Method} {request.RequestUri} broke off: {exception.Message}");
         }
     }
 

@@ -51,7 +51,8 @@ internal static class LinksCommands
                 Print(run.Printer, links.Select(link => JsonSerializer.SerializeToElement(link)));
                 if (next is not null)
                 {
-                    run.Environment.Error.WriteLine($"More links follow: --all lists every page, --cursor {next} the next.");
+                    // The cursor is the server's text: shown, not obeyed, like every other.
+                    run.Environment.Error.WriteLine(TerminalText.Safe($"More links follow: --all lists every page, --cursor {next} the next."));
                 }
             });
         });

@@ -21,8 +21,12 @@ internal sealed class Printer(TextWriter output, bool json)
 
     public void Write(JsonNode document, Action forPeople) => Write((object)document, forPeople);
 
-    /// <summary>One JSON value on one line: what --json --follow writes per entry (JSON Lines).</summary>
-    public void WriteJsonLine(JsonElement value) => Output.WriteLine(value.GetRawText());
+    /// <summary>
+    /// One JSON value on one line: what --json --follow writes per entry (JSON Lines). Written anew, not as received:
+    /// the server's text may hold line breaks between tokens, and C1 controls or direction overrides inside strings
+    /// (JSON allows both unescaped), which the serializer escapes.
+    /// </summary>
+    public void WriteJsonLine(JsonElement value) => Output.WriteLine(JsonSerializer.Serialize(value));
 
     public void Line(string text) => Output.WriteLine(TerminalText.Safe(text));
 

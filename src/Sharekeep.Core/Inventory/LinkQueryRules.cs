@@ -55,9 +55,11 @@ public static class LinkQueryRules
 
     public static LinkFilter ReadFilter(LinkFilterInput input, ValidationErrors errors)
     {
-        if (input.Q is { } q && (q.Length is 0 or > MaxTextLength || string.IsNullOrWhiteSpace(q)))
+        // No name or title holds a control character (each is refused when given), and PostgreSQL takes no NUL in
+        // text at all: such a search could only fail, so it is refused here.
+        if (input.Q is { } q && (q.Length is 0 or > MaxTextLength || string.IsNullOrWhiteSpace(q) || q.Any(char.IsControl)))
         {
-            errors.Add("q", $"q is between 1 and {MaxTextLength} characters, not only spaces.");
+            errors.Add("q", $"q is between 1 and {MaxTextLength} characters, not only spaces, and holds no control characters.");
         }
         return new LinkFilter
         {

@@ -10,7 +10,13 @@ internal static class ErrorsExtensions
         builder.Services.AddSingleton<ApiErrorWriter>();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.AllowTrailingCommas = false;
+            // A body naming a field twice means one thing to a reader that keeps the first and another to one that
+            // keeps the last ({"dryRun": true, "dryRun": false}): it is refused, not read either way.
+            o.SerializerOptions.AllowDuplicateProperties = false;
+        });
         return builder;
     }
 

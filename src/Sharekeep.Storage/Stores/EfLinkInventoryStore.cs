@@ -32,6 +32,9 @@ internal sealed class EfLinkInventoryStore(SharekeepDbContext db) : ILinkInvento
 
     public Task<IReadOnlyList<BulkTarget>> ApplyAsync(BulkAction action, IReadOnlyList<BulkTarget> targets, DateTimeOffset now, CancellationToken cancellationToken) =>
         // Applied again after a commit of unknown outcome, a batch finds its links already changed and changes nothing more.
+        // Repeatable read: a batch reads which of its links still need the change, then changes those; a concurrent
+        // run or edit that changed one of them in between makes the batch start again (on PostgreSQL; SQLite has one
+        // writer at a time), so no link is counted by two runs, and none is revoked after a rotate replaced it.
         db.WriteAsync<IReadOnlyList<BulkTarget>>(
             async ct =>
             {
@@ -39,7 +42,7 @@ internal sealed class EfLinkInventoryStore(SharekeepDbContext db) : ILinkInvento
                 var fileLinks = await ApplyToFileLinksAsync(action, [.. targets.Where(t => t.Link.Table == LinkTable.FileLinks)], now, ct);
                 return [.. shares, .. fileLinks];
             },
-            DatabaseWrites.ApplyAgain,
+            System.Data.IsolationLevel.RepeatableRead,
             cancellationToken);
 
     private IQueryable<ShareRow> Shares(LinkFilter filter, DateTimeOffset now)
@@ -196,8 +199,11 @@ internal sealed class EfLinkInventoryStore(SharekeepDbContext db) : ILinkInvento
         {
             return [];
         }
-        var ids = targets.Select(t => t.Link.FileLinkId!.Value).ToArray();
-        var rows = db.FileLinks.Where(l => ids.Contains(l.Id));
+        // By the key the run read, not the id: a link rotated since then is another link to a visitor (its new key
+        // is in memory as the rotate left it, and this batch would drop only the old one), so it is left as it is
+        // now, as a share rotated meanwhile is. Keys are unique, so a key still there is the same link, unchanged.
+        var keys = targets.Select(t => t.Link.Key).ToArray();
+        var rows = db.FileLinks.Where(l => keys.Contains(l.Key));
         rows = action.Kind switch
         {
             BulkActionKind.RemovePassword => rows.Where(l => l.PasswordHash != null),
@@ -206,7 +212,7 @@ internal sealed class EfLinkInventoryStore(SharekeepDbContext db) : ILinkInvento
             _ => rows.Where(l => l.Revoked == null),
         };
         var still = (await rows.Select(l => l.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var changing = db.FileLinks.Where(l => still.Contains(l.Id));
+        var changing = db.FileLinks.Where(l => still.Contains(l.Id) && keys.Contains(l.Key));
         switch (action.Kind)
         {
             case BulkActionKind.Revoke:
