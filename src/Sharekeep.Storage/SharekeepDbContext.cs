@@ -23,6 +23,10 @@ public sealed class SharekeepDbContext(DbContextOptions<SharekeepDbContext> opti
     internal DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
     internal DbSet<CounterRow> Counters => Set<CounterRow>();
     internal DbSet<PasswordFailureRow> PasswordFailures => Set<PasswordFailureRow>();
+    internal DbSet<WebhookEndpointRow> WebhookEndpoints => Set<WebhookEndpointRow>();
+    internal DbSet<WebhookMessageRow> WebhookMessages => Set<WebhookMessageRow>();
+    internal DbSet<WebhookAttemptRow> WebhookAttempts => Set<WebhookAttemptRow>();
+    internal DbSet<WebhookSweepRow> WebhookSweeps => Set<WebhookSweepRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SharekeepDbContext).Assembly);

@@ -12,8 +12,10 @@ using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Sessions;
 using Sharekeep.Core.Shares;
+using Sharekeep.Core.Webhooks;
 using Sharekeep.Storage.Caching;
 using Sharekeep.Storage.Stores;
+using Sharekeep.Storage.Webhooks;
 
 namespace Sharekeep.Storage;
 
@@ -42,6 +44,11 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IApiKeyStore, EfApiKeyStore>();
         // The audit is only added to, and read by administrators: no cache.
         services.AddScoped<IAuditStore, EfAuditStore>();
+        // Webhook endpoints are read by administrators and the deliverer; the subscriptions events need are in memory (WebhookOutboxWriter).
+        services.AddSingleton<WebhookOutboxWriter>();
+        services.AddScoped<IWebhookStore, EfWebhookStore>();
+        services.AddScoped<IWebhookOutbox, EfWebhookOutbox>();
+        services.AddScoped<LinkExpirySweep>();
         services.AddSingleton(sp => new FileSystemContentStore(filesDirectory(sp)));
         services.AddSingleton<IFileContentStore>(sp => sp.GetRequiredService<FileSystemContentStore>());
         services.AddSingleton(sp => new ContentSweeper(

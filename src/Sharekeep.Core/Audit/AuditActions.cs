@@ -29,6 +29,10 @@ public static class AuditActions
     public const string ConsoleSignedOut = "console.signedOut";
     public const string ConsoleSessionEnded = "console.sessionEnded";
     public const string LinksBulk = "links.bulk";
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookUpdated = "webhook.updated";
+    public const string WebhookDeleted = "webhook.deleted";
+    public const string WebhookReplayed = "webhook.replayed";
 
     /// <summary>The longest name, and the longest filter on one.</summary>
     public const int MaxLength = 64;

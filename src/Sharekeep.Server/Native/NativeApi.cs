@@ -6,6 +6,7 @@ using Sharekeep.Server.Native.Links;
 using Sharekeep.Server.Native.Policy;
 using Sharekeep.Server.Native.Resources;
 using Sharekeep.Server.Native.Shares;
+using Sharekeep.Server.Native.Webhooks;
 using Sharekeep.Server.OpenApi;
 
 namespace Sharekeep.Server.Native;
@@ -32,6 +33,7 @@ internal static class NativeApi
         api.MapLinkPolicy();
         api.MapKeys();
         api.MapAudit();
+        api.MapWebhooks();
         return api;
     }
 }

@@ -16,6 +16,9 @@ public enum ChangeArea
 
     /// <summary>The link policy: one record, whatever its key.</summary>
     LinkPolicy,
+
+    /// <summary>The webhook endpoints' subscriptions: one record, whatever its key.</summary>
+    Webhook,
 }
 
 /// <summary>One changed record, as announced between instances: "area:key".</summary>
@@ -28,6 +31,8 @@ public readonly record struct Change(ChangeArea Area, string Key)
 
     public static Change LinkPolicy => new(ChangeArea.LinkPolicy, PolicyKey);
 
+    public static Change Webhooks => new(ChangeArea.Webhook, PolicyKey);
+
     private static readonly Dictionary<string, ChangeArea> Names = new(StringComparer.Ordinal)
     {
         ["policy"] = ChangeArea.Policy,
@@ -39,6 +44,7 @@ public readonly record struct Change(ChangeArea Area, string Key)
         ["passwordlink"] = ChangeArea.PasswordLink,
         ["passwordnet"] = ChangeArea.PasswordNetwork,
         ["linkpolicy"] = ChangeArea.LinkPolicy,
+        ["webhook"] = ChangeArea.Webhook,
     };
 
     /// <summary>Reads a notice's payload; null for one this version does not know, which then clears everything.</summary>
@@ -53,6 +59,7 @@ public readonly record struct Change(ChangeArea Area, string Key)
         {
             ChangeArea.Policy => Policy,
             ChangeArea.LinkPolicy => LinkPolicy,
+            ChangeArea.Webhook => Webhooks,
             _ => new Change(area, payload[(colon + 1)..]),
         };
     }

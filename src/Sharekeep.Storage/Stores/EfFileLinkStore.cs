@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Sharekeep.Core.Links;
+using Sharekeep.Core.Webhooks;
 using Sharekeep.Storage.Entities;
+using Sharekeep.Storage.Webhooks;
 
 namespace Sharekeep.Storage.Stores;
 
-internal sealed class EfFileLinkStore(SharekeepDbContext db, IWriteLocks locks) : IFileLinkStore
+internal sealed class EfFileLinkStore(SharekeepDbContext db, IWriteLocks locks, WebhookOutboxWriter outbox) : IFileLinkStore
 {
     public async Task<FileLink?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -153,6 +155,10 @@ internal sealed class EfFileLinkStore(SharekeepDbContext db, IWriteLocks locks) 
                 .ExecuteUpdateAsync(u => u.SetProperty(l => l.IsPrimary, false), cancellationToken);
         }
         var row = await db.FileLinks.FirstOrDefaultAsync(l => l.Id == link.Id, cancellationToken);
+        // Told from the row as it was: applied again after a commit of unknown outcome, a write finds nothing to announce.
+        var announced = row is null ? WebhookEvents.LinkCreated
+            : row.Revoked is null && link.Revoked is not null ? WebhookEvents.LinkRevoked
+            : null;
         if (row is null)
         {
             row = new FileLinkRow { Id = link.Id, FileId = link.FileId, Key = link.Key, Title = link.Title, Created = link.Created };
@@ -165,6 +171,11 @@ internal sealed class EfFileLinkStore(SharekeepDbContext db, IWriteLocks locks) 
         row.PasswordHash = link.PasswordHash;
         row.PasswordStamp = link.PasswordStamp;
         row.Revoked = link.Revoked;
+        if (announced is not null)
+        {
+            var at = announced == WebhookEvents.LinkRevoked ? link.Revoked!.Value : link.Created;
+            await outbox.AddAsync(db, LinkEvents.FileLink(announced, at, link.Id, link.FileId, link.Expires), cancellationToken);
+        }
         return await db.SaveChangesAsync(cancellationToken);
     }
 

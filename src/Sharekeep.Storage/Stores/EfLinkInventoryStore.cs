@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Sharekeep.Core.Inventory;
 using Sharekeep.Core.Resources;
+using Sharekeep.Core.Webhooks;
 using Sharekeep.Storage.Entities;
+using Sharekeep.Storage.Webhooks;
 
 namespace Sharekeep.Storage.Stores;
 
@@ -9,7 +11,7 @@ namespace Sharekeep.Storage.Stores;
 /// The inventory over the Shares and FileLinks tables. Each page reads each table from its own index on the sort
 /// column and key (see the LinkInventory migration), so a page costs the same at a thousand links or a million.
 /// </summary>
-internal sealed class EfLinkInventoryStore(SharekeepDbContext db) : ILinkInventoryStore
+internal sealed class EfLinkInventoryStore(SharekeepDbContext db, WebhookOutboxWriter outbox) : ILinkInventoryStore
 {
     private const int ReportKind = (int)ResourceKind.Report;
     private const int DashboardKind = (int)ResourceKind.Dashboard;
@@ -40,10 +42,32 @@ internal sealed class EfLinkInventoryStore(SharekeepDbContext db) : ILinkInvento
             {
                 var shares = await ApplyToSharesAsync(action, [.. targets.Where(t => t.Link.Table == LinkTable.Shares)], now, ct);
                 var fileLinks = await ApplyToFileLinksAsync(action, [.. targets.Where(t => t.Link.Table == LinkTable.FileLinks)], now, ct);
-                return [.. shares, .. fileLinks];
+                List<BulkTarget> changed = [.. shares, .. fileLinks];
+                await AnnounceAsync(action, changed, now, ct);
+                return changed;
             },
             System.Data.IsolationLevel.RepeatableRead,
             cancellationToken);
+
+    /// <summary>One event per link a revoke or rotate changed, in the batch's own transaction.</summary>
+    private async Task AnnounceAsync(BulkAction action, List<BulkTarget> changed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var type = action.Kind switch
+        {
+            BulkActionKind.Revoke => WebhookEvents.LinkRevoked,
+            BulkActionKind.Rotate => WebhookEvents.LinkRotated,
+            _ => null,
+        };
+        if (type is null || changed.Count == 0)
+        {
+            return;
+        }
+        await outbox.AddAsync(db, type, changed.Select(t => t.Link.Kind == LinkKind.File
+            ? LinkEvents.FileLink(type, now, t.Link.FileLinkId!.Value, t.Link.ResourceId, t.Link.Expires)
+            : LinkEvents.Share(type, now, t.Link.Kind == LinkKind.Report ? ReportKind : DashboardKind, t.Link.ResourceId, action.Kind == BulkActionKind.Rotate ? t.NewExpires : t.Link.Expires)),
+            cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     private IQueryable<ShareRow> Shares(LinkFilter filter, DateTimeOffset now)
     {

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Sharekeep.Core.Audit;
 using Sharekeep.Core.Policy;
+using Sharekeep.Core.Webhooks;
 using Sharekeep.Storage.Entities;
+using Sharekeep.Storage.Webhooks;
 
 namespace Sharekeep.Storage.Stores;
 
-internal sealed class EfPolicyStore(SharekeepDbContext db, IWriteLocks locks) : IPolicyStore
+internal sealed class EfPolicyStore(SharekeepDbContext db, IWriteLocks locks, WebhookOutboxWriter outbox) : IPolicyStore
 {
     public async Task<IReadOnlyList<StoredSetting>> GetAllAsync(CancellationToken cancellationToken)
     {
@@ -58,6 +60,10 @@ internal sealed class EfPolicyStore(SharekeepDbContext db, IWriteLocks locks) : 
                 NewValue = change.NewValue,
                 Actor = actor,
             });
+            await outbox.AddAsync(
+                db,
+                new WebhookEvent(WebhookEvents.SharingSwitched, change.At, new { setting = AuditActions.SettingName(change.Setting), change.OldValue, change.NewValue }),
+                cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         return transition;

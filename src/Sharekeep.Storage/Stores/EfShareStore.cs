@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
+using Sharekeep.Core.Webhooks;
 using Sharekeep.Storage.Entities;
+using Sharekeep.Storage.Webhooks;
 
 namespace Sharekeep.Storage.Stores;
 
-internal sealed class EfShareStore(SharekeepDbContext db) : IShareStore
+internal sealed class EfShareStore(SharekeepDbContext db, WebhookOutboxWriter outbox) : IShareStore
 {
     public async Task<Share?> FindByKeyAsync(string key, CancellationToken cancellationToken)
     {
@@ -40,6 +42,8 @@ internal sealed class EfShareStore(SharekeepDbContext db) : IShareStore
                         Created = created.Created,
                         Expires = created.Expires,
                     });
+                    await outbox.AddAsync(
+                        db, LinkEvents.Share(WebhookEvents.LinkCreated, created.Created, (int)created.Kind, created.ResourceId, created.Expires), ct);
                     await db.SaveChangesAsync(ct);
                     return created;
                 },
@@ -62,7 +66,17 @@ internal sealed class EfShareStore(SharekeepDbContext db) : IShareStore
             query = query.Where(s => s.Kind == (int)k);
         }
         return db.WriteAsync(
-            async ct => await query.ExecuteUpdateAsync(u => u.SetProperty(s => s.Revoked, revokedAt), ct) > 0,
+            async ct =>
+            {
+                var revoked = await query.Select(s => new { s.Kind, s.ResourceId, s.Expires }).FirstOrDefaultAsync(ct);
+                if (revoked is null || await query.ExecuteUpdateAsync(u => u.SetProperty(s => s.Revoked, revokedAt), ct) == 0)
+                {
+                    return false;
+                }
+                await outbox.AddAsync(db, LinkEvents.Share(WebhookEvents.LinkRevoked, revokedAt, revoked.Kind, revoked.ResourceId, revoked.Expires), ct);
+                await db.SaveChangesAsync(ct);
+                return true;
+            },
             ct => db.Shares.AnyAsync(s => s.Id == key && s.Revoked == revokedAt, ct),
             cancellationToken);
     }

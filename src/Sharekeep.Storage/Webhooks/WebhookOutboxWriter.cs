@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Sharekeep.Core.Webhooks;
+using Sharekeep.Storage.Caching;
+using Sharekeep.Storage.Entities;
+
+namespace Sharekeep.Storage.Webhooks;
+
+/// <summary>
+/// Adds webhook messages to the outbox inside the caller's transaction: the caller's SaveChangesAsync writes them
+/// with its change, so the change and its messages commit or roll back together (decision 30). Only endpoints that
+/// subscribe to an event get a message; the subscriptions are read from memory (invalidated by every change to an
+/// endpoint, on PostgreSQL by every instance's change notices), so with no webhooks an event costs no query.
+/// </summary>
+public sealed class WebhookOutboxWriter(StorageCache cache)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Adds one message per subscribed endpoint for <paramref name="webhookEvent"/>; the caller saves them.</summary>
+    public Task AddAsync(SharekeepDbContext db, WebhookEvent webhookEvent, CancellationToken cancellationToken) =>
+        AddAsync(db, webhookEvent.Type, [webhookEvent], cancellationToken);
+
+    /// <summary>
+    /// Adds the messages of events of one <paramref name="type"/> (a bulk action's batch); <paramref name="events"/>
+    /// is only enumerated when an endpoint subscribes to the type.
+    /// </summary>
+    public async Task AddAsync(SharekeepDbContext db, string type, IEnumerable<WebhookEvent> events, CancellationToken cancellationToken)
+    {
+        var subscribers = (await SubscriptionsAsync(db, cancellationToken)).For(type);
+        if (subscribers.Count == 0)
+        {
+            return;
+        }
+        foreach (var webhookEvent in events)
+        {
+            var body = JsonSerializer.Serialize(new { type, timestamp = webhookEvent.At, data = webhookEvent.Data }, Json);
+            foreach (var endpoint in subscribers)
+            {
+                db.WebhookMessages.Add(new WebhookMessageRow
+                {
+                    Id = NewMessageId(webhookEvent.At),
+                    EndpointId = endpoint,
+                    Type = type,
+                    Body = body,
+                    Created = webhookEvent.At,
+                    State = (int)WebhookMessageState.Pending,
+                    NextAttempt = webhookEvent.At,
+                });
+            }
+        }
+    }
+
+    /// <summary>Whether any enabled endpoint subscribes to <paramref name="type"/> (a caller may skip work it only does for an event).</summary>
+    public async Task<bool> IsSubscribedAsync(SharekeepDbContext db, string type, CancellationToken cancellationToken) =>
+        (await SubscriptionsAsync(db, cancellationToken)).For(type).Count > 0;
+
+    /// <summary>"msg_" and a time-ordered random id: the webhook-id header, the same on every attempt.</summary>
+    internal static string NewMessageId(DateTimeOffset at) => "msg_" + Guid.CreateVersion7(at).ToString("N");
+
+    private async Task<Subscriptions> SubscriptionsAsync(SharekeepDbContext db, CancellationToken cancellationToken) =>
+        await cache.GetOrLoadAsync(ChangeArea.Webhook, Change.PolicyKey, () => LoadAsync(db, cancellationToken)) ?? Subscriptions.None;
+
+    private static async Task<Subscriptions?> LoadAsync(SharekeepDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled).Select(e => new { e.Id, e.Events }).ToListAsync(cancellationToken);
+        return new Subscriptions(rows.ConvertAll(e => (e.Id, EfWebhookEvents.Parse(e.Events))));
+    }
+
+    private sealed class Subscriptions(List<(Guid Id, string[] Events)> endpoints)
+    {
+        public static readonly Subscriptions None = new([]);
+
+        private readonly Dictionary<string, List<Guid>> _byType = WebhookEvents.All.ToDictionary(
+            type => type, type => endpoints.Where(e => e.Events.Contains(type, StringComparer.Ordinal)).Select(e => e.Id).ToList(), StringComparer.Ordinal);
+
+        public List<Guid> For(string type) => _byType.TryGetValue(type, out var ids) ? ids : [];
+    }
+}
+
+/// <summary>An endpoint's events as its row keeps them.</summary>
+internal static class EfWebhookEvents
+{
+    public static string Format(IEnumerable<string> events) => string.Join(',', events);
+
+    public static string[] Parse(string events) => events.Split(',', StringSplitOptions.RemoveEmptyEntries);
+}
