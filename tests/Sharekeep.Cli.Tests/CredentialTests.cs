@@ -51,16 +51,18 @@ public sealed class CredentialTests(CliServer server) : IClassFixture<CliServer>
 
     [Fact]
     [UnsupportedOSPlatform("windows")]
-    public async Task SecretFileThatItsGroupCanRead_IsUsed_WithAWarning()
+    public async Task SecretFileThatItsGroupCanRead_IsRefused_AndNothingIsSent()
     {
+        await server.RunAsync("sharing", "on");
         var secretFile = SecretFile(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
 
         var result = await Tool.RunAsync(
-            new Dictionary<string, string?> { ["SHAREKEEP_URL"] = server.Address.ToString() }, ["--secret-file", secretFile, "status"]);
+            new Dictionary<string, string?> { ["SHAREKEEP_URL"] = server.Address.ToString() }, ["--secret-file", secretFile, "sharing", "off"]);
         File.Delete(secretFile);
 
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("can be read by its group", result.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("can be read by other users", result.Error, StringComparison.Ordinal);
+        Assert.True((await server.GetAsync("/api/v1/policy")).GetProperty("sharingEnabled").GetBoolean());
     }
 
     [Fact]

@@ -46,6 +46,26 @@ public sealed class InventoryTests(CliServer server) : IClassFixture<CliServer>,
         Assert.Equal(JsonValueKind.Null, result.Json.GetProperty("nextCursor").ValueKind);
     }
 
+    [Theory]
+    [InlineData("--json")]
+    [InlineData("table")]
+    public async Task List_All_WritesEachPageBeforeAskingForTheNext(string mode)
+    {
+        await RequireInventoryAsync();
+        var (file, links) = await FileWithLinksAsync(3);
+        var output = new FlushedWriter();
+        string[] json = mode == "--json" ? ["--json"] : [];
+
+        var result = await Tool.RunAsync(server.Variables, [.. json, "links", "list", "--file", file.ToString(), "--limit", "1", "--all"], output: output);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal([1, 2, 3], output.Flushes.Take(3).Select(text => links.Count(id => text.Contains(id, StringComparison.Ordinal))));
+        if (mode == "--json")
+        {
+            Assert.Equal(links.Order(), result.Json.GetProperty("links").EnumerateArray().Select(l => l.GetProperty("id").GetString()!).Order());
+        }
+    }
+
     [Fact]
     public async Task List_OnePage_SaysOnStandardErrorThatMoreFollow()
     {
@@ -108,6 +128,59 @@ public sealed class InventoryTests(CliServer server) : IClassFixture<CliServer>,
     }
 
     [Fact]
+    public async Task RemovePassword_DryRunCountsAndChangesNothing_AndTheRealRunRemovesThePasswords()
+    {
+        await RequireInventoryAsync();
+        var file = await server.UploadAsync("guarded.txt", "listed");
+        await server.PostAsync($"/api/v1/files/{file}/links", new { title = "guarded", password = "correct horse battery" });
+        await server.PostAsync($"/api/v1/files/{file}/links", new { title = "open" });
+
+        var dryRun = await server.RunAsync("--json", "links", "remove-password", "--file", file.ToString(), "--dry-run");
+        var guardedAfterDryRun = await WithPasswordAsync(file);
+        var real = await server.RunAsync("links", "remove-password", "--file", file.ToString());
+
+        Assert.True(dryRun.ExitCode == 0, dryRun.ToString());
+        Assert.Equal(1, dryRun.Json.GetProperty("count").GetInt32());
+        Assert.Equal(1, guardedAfterDryRun);
+        Assert.True(real.ExitCode == 0, real.ToString());
+        Assert.Contains("Removed the password of 1 link.", real.Output, StringComparison.Ordinal);
+        Assert.Equal(0, await WithPasswordAsync(file));
+    }
+
+    [Fact]
+    public async Task RemovePassword_WhileThePolicyRequiresPasswords_ExitsWithTheServersReason_AndChangesNothing()
+    {
+        await RequireInventoryAsync();
+        var file = await server.UploadAsync("guarded.txt", "listed");
+        await server.PostAsync($"/api/v1/files/{file}/links", new { title = "guarded", password = "correct horse battery" });
+        await server.PutAsync("/api/v1/link-policy", new { fileLinks = new { requirePassword = true, denyDownloadByDefault = false }, shares = new { } });
+
+        var result = await server.RunAsync("links", "remove-password", "--file", file.ToString());
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Contains("requires a password on every file link", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, await WithPasswordAsync(file));
+    }
+
+    [Fact]
+    public async Task DenyDownload_MakesTheLinksViewOnly_AndOffAllowsDownloadsAgain()
+    {
+        await RequireInventoryAsync();
+        var (file, _) = await FileWithLinksAsync(2);
+
+        var denied = await server.RunAsync("--json", "links", "deny-download", "--file", file.ToString());
+        var deniedLinks = await DenyDownloadsAsync(file);
+        var allowed = await server.RunAsync("--json", "links", "deny-download", "--off", "--file", file.ToString());
+
+        Assert.True(denied.ExitCode == 0, denied.ToString());
+        Assert.Equal(2, denied.Json.GetProperty("count").GetInt32());
+        Assert.Equal([true, true], deniedLinks);
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
+        Assert.Equal(2, allowed.Json.GetProperty("count").GetInt32());
+        Assert.Equal([false, false], await DenyDownloadsAsync(file));
+    }
+
+    [Fact]
     public async Task Revoke_OnATerminal_ShowsProgressOnStandardError()
     {
         await RequireInventoryAsync();
@@ -160,6 +233,12 @@ public sealed class InventoryTests(CliServer server) : IClassFixture<CliServer>,
         }
         return (file, links);
     }
+
+    private async Task<int> WithPasswordAsync(Guid file) =>
+        (await server.GetAsync($"/api/v1/links?fileId={file}&hasPassword=true")).GetProperty("links").GetArrayLength();
+
+    private async Task<List<bool>> DenyDownloadsAsync(Guid file) =>
+        [.. (await server.GetAsync($"/api/v1/links?fileId={file}")).GetProperty("links").EnumerateArray().Select(l => l.GetProperty("denyDownload").GetBoolean())];
 
     /// <summary>The file's links that still open it, read from the document platform's API, which main has too.</summary>
     private async Task<int> ActiveLinksAsync(Guid file)

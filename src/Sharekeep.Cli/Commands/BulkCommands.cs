@@ -7,7 +7,7 @@ using Sharekeep.Cli.Output;
 namespace Sharekeep.Cli.Commands;
 
 /// <summary>
-/// sharekeep links revoke|rotate|expire: one action over every link a filter matches (POST /api/v1/links/bulk).
+/// sharekeep links revoke|rotate|expire|remove-password|deny-download: one action over every link a filter matches (POST /api/v1/links/bulk).
 /// Nothing is asked: --dry-run says how many links it would change, a real run how many it changed.
 /// </summary>
 internal static class BulkCommands
@@ -25,6 +25,20 @@ internal static class BulkCommands
         return Create(
             globals, environment, "expire", "expire-at", "Sets the expiry of every link the filter matches.", "setting expiries", "Set the expiry of", "Would set the expiry of",
             (parse, body) => body["expiresAt"] = parse.GetValue(at)!.Value.ToString("O", CultureInfo.InvariantCulture), at);
+    }
+
+    public static Command RemovePassword(GlobalOptions globals, CliEnvironment environment) =>
+        Create(
+            globals, environment, "remove-password", "remove-password", "Removes the password of every file link the filter matches (shares have none); refused while the link policy requires passwords.",
+            "removing passwords", "Removed the password of", "Would remove the password of");
+
+    public static Command DenyDownload(GlobalOptions globals, CliEnvironment environment)
+    {
+        var off = new Option<bool>("--off") { Description = "Allow downloads again instead of denying them." };
+        return Create(
+            globals, environment, "deny-download", "set-deny-download", "Makes every file link the filter matches view-only (no download); with --off, downloadable again.",
+            "setting downloads", "Set downloads of", "Would set downloads of",
+            (parse, body) => body["denyDownload"] = !parse.GetValue(off), off);
     }
 
     private static Command Create(

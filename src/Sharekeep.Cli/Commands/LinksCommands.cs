@@ -14,6 +14,8 @@ internal static class LinksCommands
         BulkCommands.Revoke(globals, environment),
         BulkCommands.Rotate(globals, environment),
         BulkCommands.Expire(globals, environment),
+        BulkCommands.RemovePassword(globals, environment),
+        BulkCommands.DenyDownload(globals, environment),
         LinkCreateCommand.Create(globals, environment),
     };
 
@@ -45,10 +47,21 @@ internal static class LinksCommands
             {
                 query["limit"] = size;
             }
-            var (links, next) = await ReadPagesAsync(run, query, run.Parse.GetValue(cursor), run.Parse.GetValue(all), cancellationToken);
-            run.Printer.Write(new JsonObject { ["links"] = links, ["nextCursor"] = next }, () =>
+            if (run.Parse.GetValue(all))
             {
-                Print(run.Printer, links.Select(link => JsonSerializer.SerializeToElement(link)));
+                await StreamPagesAsync(run, query, run.Parse.GetValue(cursor), cancellationToken);
+                return;
+            }
+            if (run.Parse.GetValue(cursor) is { } from)
+            {
+                query["cursor"] = from;
+            }
+            var page = await run.Api.GetAsync("api/v1/links" + LinkFilter.ToQuery(query), cancellationToken);
+            var links = page.GetProperty("links").EnumerateArray().ToList();
+            var next = NextCursor(page);
+            run.Printer.Write(page, () =>
+            {
+                Print(run.Printer, links);
                 if (next is not null)
                 {
                     // The cursor is the server's text: shown, not obeyed, like every other.
@@ -59,11 +72,19 @@ internal static class LinksCommands
         return command;
     }
 
-    private static async Task<(JsonArray Links, string? NextCursor)> ReadPagesAsync(
-        CommandRun run, JsonObject query, string? cursor, bool all, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every page, each written and flushed as it comes, so that a million links never sit in memory: a table per page
+    /// (the header on the first), or with --json one document, {"links": [...], "nextCursor": null}, written link by link.
+    /// </summary>
+    private static async Task StreamPagesAsync(CommandRun run, JsonObject query, string? cursor, CancellationToken cancellationToken)
     {
-        var links = new JsonArray();
+        var output = run.Printer.Output;
+        var written = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (run.Printer.Json)
+        {
+            output.Write("{\"links\": [");
+        }
         while (true)
         {
             if (cursor is not null)
@@ -71,22 +92,42 @@ internal static class LinksCommands
                 query["cursor"] = cursor;
             }
             var page = await run.Api.GetAsync("api/v1/links" + LinkFilter.ToQuery(query), cancellationToken);
-            foreach (var link in page.GetProperty("links").EnumerateArray())
+            var links = page.GetProperty("links").EnumerateArray().ToList();
+            if (run.Printer.Json)
             {
-                links.Add(JsonNode.Parse(link.GetRawText()));
+                foreach (var link in links)
+                {
+                    output.Write((written++ == 0 ? "\n  " : ",\n  ") + link.GetRawText());
+                }
             }
-            cursor = page.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+            else
+            {
+                run.Printer.Table(written == 0 ? Headers : null, Rows(links));
+                written += links.Count;
+            }
+            await output.FlushAsync(cancellationToken);
+            cursor = NextCursor(page);
             // A cursor seen before would page forever; the server's keyset cursors never repeat, so this only guards.
-            if (!all || cursor is null || !seen.Add(cursor))
+            if (cursor is null || !seen.Add(cursor))
             {
-                return (links, cursor);
+                break;
             }
+        }
+        if (run.Printer.Json)
+        {
+            output.WriteLine($"\n], \"nextCursor\": {JsonSerializer.Serialize(cursor)}}}");
         }
     }
 
+    private static string? NextCursor(JsonElement page) =>
+        page.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+
+    private static readonly string[] Headers = ["kind", "id", "name", "state", "expires", "password", "url"];
+
     /// <summary>Links as a table, one a row, in the order given.</summary>
-    public static void Print(Printer printer, IEnumerable<JsonElement> links) => printer.Table(
-        ["kind", "id", "name", "state", "expires", "password", "url"],
+    public static void Print(Printer printer, IEnumerable<JsonElement> links) => printer.Table(Headers, Rows(links));
+
+    private static IEnumerable<IReadOnlyList<string?>> Rows(IEnumerable<JsonElement> links) =>
         links.Select(link => (IReadOnlyList<string?>)
         [
             Text(link, "kind"),
@@ -96,7 +137,7 @@ internal static class LinksCommands
             link.TryGetProperty("expires", out var expires) && expires.ValueKind == JsonValueKind.String ? Printer.Time(expires) : "never",
             link.TryGetProperty("hasPassword", out var password) && password.ValueKind == JsonValueKind.True ? "yes" : "no",
             Text(link, "url"),
-        ]));
+        ]);
 
     public static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -33,7 +33,8 @@ internal sealed class Printer(TextWriter output, bool json)
     /// <summary>Names and values, one pair a line, the values lined up.</summary>
     public void Pairs(IEnumerable<IReadOnlyList<string?>> pairs) => TextTable.Write(Output, null, pairs);
 
-    public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows) => TextTable.Write(Output, headers, rows);
+    /// <summary>Rows under their headers; without headers, rows only (a further page of a table already headed).</summary>
+    public void Table(IReadOnlyList<string>? headers, IEnumerable<IReadOnlyList<string?>> rows) => TextTable.Write(Output, headers, rows);
 
     private void Write(object document, Action forPeople)
     {

@@ -48,6 +48,7 @@ internal static class AdminEndpoints
             .WithMetadata(new BodyLimit(maxRequest))
             .WithFormOptions(multipartBodyLengthLimit: maxRequest);
         actions.MapPost("/links", CreateLinkAsync);
+        actions.MapPost("/links/bulk", AdminBulk.RunAsync);
         actions.MapPost("/files/{fileId:guid}/links/{linkId:guid}/revoke", RevokeLinkAsync);
         actions.MapPost("/links/{linkId:guid}/unlock", UnlockLinkAsync);
         actions.MapPost("/networks/unlock", UnlockNetworkAsync);
@@ -60,14 +61,21 @@ internal static class AdminEndpoints
     public static RedirectHttpResult Back(AdminNotice? notice = null) =>
         TypedResults.Redirect(notice is { } code ? $"{Path}?notice={AdminNotices.Code(code)}" : Path);
 
+    /// <summary>The console; the query string carries the link list's filter and cursor (GET /api/v1/links's names).</summary>
     private static async Task<IResult> ShowAsync(
-        HttpContext context, string? q, string? notice, AdminOverviewReader reader, CancellationToken cancellationToken)
+        HttpContext context, string? notice, string? cursor, AdminOverviewReader reader, CancellationToken cancellationToken)
     {
         if (!await AdminSession.IsSignedInAsync(context))
         {
             return SignInPage(context, AdminNotices.Message(notice), StatusCodes.Status200OK);
         }
-        return await ConsolePageAsync(context, reader, q, notice, [], StatusCodes.Status200OK, cancellationToken);
+        var overview = await OverviewAsync(context, reader, AdminLinkFilter.From(context.Request.Query), cursor, notice, [], cancellationToken);
+        if (AdminBulk.DoneMessage(context.Request.Query) is { } done)
+        {
+            overview = overview with { Notice = done };
+        }
+        // A filter it cannot read is the caller's mistake, shown on the page.
+        return Page(overview, overview.Links.Errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
     /// <summary>
@@ -224,7 +232,7 @@ internal static class AdminEndpoints
             return await InvalidAsync(context, reader, created.Errors?.Messages() ?? [], cancellationToken);
         }
         return await ConsolePageAsync(
-            context, reader, null, AdminNotices.Code(AdminNotice.KeyCreated), [], StatusCodes.Status200OK, cancellationToken, issued);
+            context, reader, AdminNotices.Code(AdminNotice.KeyCreated), [], StatusCodes.Status200OK, cancellationToken, issued);
     }
 
     private static async Task<RedirectHttpResult> UnlockLinkAsync(
@@ -263,7 +271,7 @@ internal static class AdminEndpoints
     }
 
     /// <summary>A date picker gives a day; what it sets lasts until the end of it (UTC).</summary>
-    private static bool TryEndOfDay(string date, out DateTimeOffset endOfDay)
+    internal static bool TryEndOfDay(string date, out DateTimeOffset endOfDay)
     {
         endOfDay = default;
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
@@ -277,21 +285,33 @@ internal static class AdminEndpoints
     /// <summary>The console again with the domain's own reasons, so that the form can be corrected; nothing was changed.</summary>
     internal static Task<IResult> InvalidAsync(
         HttpContext context, AdminOverviewReader reader, IReadOnlyList<string> errors, CancellationToken cancellationToken) =>
-        ConsolePageAsync(context, reader, null, AdminNotices.Code(AdminNotice.Invalid), errors, StatusCodes.Status400BadRequest, cancellationToken);
+        ConsolePageAsync(context, reader, AdminNotices.Code(AdminNotice.Invalid), errors, StatusCodes.Status400BadRequest, cancellationToken);
 
     private static async Task<IResult> ConsolePageAsync(
         HttpContext context,
         AdminOverviewReader reader,
-        string? search,
         string? notice,
         IReadOnlyList<string> errors,
         int status,
         CancellationToken cancellationToken,
         IssuedApiKey? issued = null)
     {
-        var overview = await reader.ReadAsync(context.Request, search, notice, AdminForms.TokenFor(context), errors, cancellationToken);
-        return new RazorComponentResult<AdminPage>(new { Model = overview with { IssuedKey = issued } }) { StatusCode = status };
+        var overview = await OverviewAsync(context, reader, AdminLinkFilter.Default, null, notice, errors, cancellationToken);
+        return Page(overview with { IssuedKey = issued }, status);
     }
+
+    /// <summary>What the console shows, its link list at <paramref name="filter"/> from after <paramref name="cursor"/>.</summary>
+    internal static Task<AdminOverview> OverviewAsync(
+        HttpContext context,
+        AdminOverviewReader reader,
+        AdminLinkFilter filter,
+        string? cursor,
+        string? notice,
+        IReadOnlyList<string> errors,
+        CancellationToken cancellationToken) =>
+        reader.ReadAsync(context.Request, filter, cursor, notice, AdminForms.TokenFor(context), errors, cancellationToken);
+
+    internal static RazorComponentResult<AdminPage> Page(AdminOverview overview, int status) => new(new { Model = overview }) { StatusCode = status };
 
     private static RazorComponentResult<AdminSignInPage> SignInPage(HttpContext context, string? message, int status) =>
         new(new { Form = AdminForms.TokenFor(context), Message = message }) { StatusCode = status };

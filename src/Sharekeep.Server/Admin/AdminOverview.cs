@@ -6,8 +6,6 @@ using Sharekeep.Core.Links.Passwords;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Sessions;
-using Sharekeep.Core.Shares;
-using Sharekeep.Server.Public;
 
 namespace Sharekeep.Server.Admin;
 
@@ -15,8 +13,7 @@ namespace Sharekeep.Server.Admin;
 public sealed record AdminOverview(
     SharingPolicy Policy,
     IReadOnlyDictionary<PolicySetting, PolicyChange> LastChanges,
-    IReadOnlyList<AdminLinkRow> Links,
-    string? Search,
+    AdminLinkList Links,
     IReadOnlyList<Report> Reports,
     IReadOnlyList<Dashboard> Dashboards,
     IReadOnlyList<StoredFile> Files,
@@ -35,6 +32,9 @@ public sealed record AdminOverview(
 {
     /// <summary>The key just made, shown on this one page and never again.</summary>
     public IssuedApiKey? IssuedKey { get; init; }
+
+    /// <summary>A bulk action's dry run, waiting to be confirmed.</summary>
+    public AdminBulkPreview? BulkPreview { get; init; }
 
     /// <summary>A report's or dashboard's name, for a share of it.</summary>
     public string ResourceName(Guid id) =>
@@ -58,39 +58,28 @@ public sealed record AdminOverview(
     }
 }
 
-/// <summary>One share link in the list: a report or dashboard share, or an external file link.</summary>
-public sealed record AdminLinkRow(
-    string Kind,
-    string Resource,
-    string Url,
-    DateTimeOffset Created,
-    DateTimeOffset? Expires,
-    bool Expired,
-    bool HasPassword,
-    string RevokePath);
-
 /// <summary>The antiforgery field every form of the page carries.</summary>
 public sealed record AdminForm(string FieldName, string Token);
 
 internal sealed class AdminOverviewReader(
     PolicyService policy,
     LinkPolicyService linkPolicy,
-    SharingService sharing,
     ResourceService resources,
     FileService files,
     FileLinkService links,
+    AdminLinkListReader linkList,
     ConsoleSessionService sessions,
     ApiKeyService keys,
     AuditLog audit,
     TimeProvider time)
 {
-    public const int MaxRows = 200;
+    public const int FileRows = 200;
     public const int AuditRows = 25;
     public const int KeyRows = 100;
     public const int ViolationRows = 50;
 
     public async Task<AdminOverview> ReadAsync(
-        HttpRequest request, string? search, string? notice, AdminForm form, IReadOnlyList<string> errors, CancellationToken cancellationToken)
+        HttpRequest request, AdminLinkFilter filter, string? cursor, string? notice, AdminForm form, IReadOnlyList<string> errors, CancellationToken cancellationToken)
     {
         var current = await policy.GetAsync(cancellationToken);
         var recent = await audit.ListAsync(new AuditQuery(AuditRows), cancellationToken);
@@ -106,56 +95,17 @@ internal sealed class AdminOverviewReader(
         }
         var reports = await resources.ListReportsAsync(cancellationToken);
         var dashboards = await resources.ListDashboardsAsync(cancellationToken);
-        var storedFiles = await files.ListAsync(MaxRows, cancellationToken);
+        var storedFiles = await files.ListAsync(FileRows, cancellationToken);
 
-        var names = reports.ToDictionary(r => r.Id, r => r.Name);
-        foreach (var dashboard in dashboards)
-        {
-            names[dashboard.Id] = dashboard.Name;
-        }
-        var rows = new List<AdminLinkRow>();
-        foreach (var share in await sharing.ListAsync(new ShareQuery(Limit: MaxRows), cancellationToken))
-        {
-            var kind = share.Kind == ResourceKind.Report ? "Report" : "Dashboard";
-            rows.Add(new AdminLinkRow(
-                kind,
-                names.GetValueOrDefault(share.ResourceId, "(deleted)"),
-                PublicUrls.SharePage(request, share.Kind, share.Key),
-                share.Created,
-                share.Expires,
-                share.IsExpired(time.GetUtcNow()),
-                false,
-                $"{AdminEndpoints.Path}/shares/{Uri.EscapeDataString(share.Key)}/revoke"));
-        }
         var now = time.GetUtcNow();
-        foreach (var (link, fileName) in await links.ListActiveAsync(MaxRows, cancellationToken))
-        {
-            rows.Add(new AdminLinkRow(
-                "File",
-                fileName,
-                PublicUrls.FilePage(request, link.Key),
-                link.Created,
-                link.Expires,
-                link.IsExpired(now),
-                link.HasPassword,
-                $"{AdminEndpoints.Path}/files/{link.FileId}/links/{link.Id}/revoke"));
-        }
-        var term = search?.Trim();
-        var shown = rows
-            .Where(r => string.IsNullOrEmpty(term)
-                || r.Resource.Contains(term, StringComparison.OrdinalIgnoreCase)
-                || r.Kind.Contains(term, StringComparison.OrdinalIgnoreCase)
-                || r.Url.Contains(term, StringComparison.Ordinal))
-            .OrderByDescending(r => r.Created)
-            .Take(MaxRows)
-            .ToList();
+        var linkPage = await linkList.ReadAsync(request, filter, cursor, cancellationToken);
         var open = await sessions.ListOpenAsync(cancellationToken);
         // Every active key (there are at most ApiKeyService.MaxActive), then the latest revoked ones.
         var active = await keys.ListAsync(includeRevoked: false, ApiKeyService.MaxActive, cancellationToken);
         var latest = await keys.ListAsync(includeRevoked: true, KeyRows, cancellationToken);
         IReadOnlyList<ApiKey> apiKeys = [.. active, .. latest.Where(k => k.Revoked is not null)];
         return new AdminOverview(
-            current, lastChanges, shown, term, reports, dashboards, storedFiles, recent, AdminNotices.Message(notice), errors, form,
+            current, lastChanges, linkPage, reports, dashboards, storedFiles, recent, AdminNotices.Message(notice), errors, form,
             open, AdminSession.SessionIdOf(request.HttpContext.User), apiKeys,
             await links.ListLockedAsync(cancellationToken), await links.ListLockedNetworksAsync(cancellationToken), now,
             await linkPolicy.GetAsync(cancellationToken), await linkPolicy.ListViolationsAsync(ViolationRows, cancellationToken));

@@ -24,6 +24,7 @@ internal static class AdminSession
     public static WebApplicationBuilder AddAdminConsole(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AdminOverviewReader>();
+        builder.Services.AddScoped<AdminLinkListReader>();
         builder.Services.AddAuthentication()
             .AddCookie(Scheme, options =>
             {

@@ -48,7 +48,7 @@ internal sealed record LinkResponse(
 
     private static string IdOf(InventoryLink link) => link.FileLinkId?.ToString() ?? link.Key;
 
-    private static string UrlOf(InventoryLink link, HttpRequest request) => link.Kind switch
+    public static string UrlOf(InventoryLink link, HttpRequest request) => link.Kind switch
     {
         LinkKind.File => PublicUrls.FilePage(request, link.Key),
         LinkKind.Report => PublicUrls.SharePage(request, Core.Resources.ResourceKind.Report, link.Key),

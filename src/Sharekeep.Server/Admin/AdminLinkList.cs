@@ -1,0 +1,69 @@
+using Sharekeep.Core;
+using Sharekeep.Core.Inventory;
+using Sharekeep.Server.Native.Links;
+
+namespace Sharekeep.Server.Admin;
+
+/// <summary>
+/// One page of the console's link list, read from the link inventory (the same query as GET /api/v1/links).
+/// <paramref name="NextPage"/> is the address of the next page (a sealed keyset cursor), null on the last;
+/// paging goes forward only, and <paramref name="FirstPage"/> says whether this page started from the top.
+/// </summary>
+public sealed record AdminLinkList(
+    AdminLinkFilter Filter,
+    IReadOnlyList<AdminLinkRow> Rows,
+    string? NextPage,
+    bool FirstPage,
+    IReadOnlyList<string> Errors)
+{
+    public const int PageSize = 50;
+}
+
+/// <summary>One link in the list; <paramref name="RevokePath"/> is null for a link already revoked.</summary>
+public sealed record AdminLinkRow(
+    string Kind,
+    string Resource,
+    string? Title,
+    string Url,
+    DateTimeOffset Created,
+    DateTimeOffset? Expires,
+    LinkState State,
+    bool HasPassword,
+    string? RevokePath)
+{
+    public static AdminLinkRow Of(InventoryLink link, DateTimeOffset now, HttpRequest request) => new(
+        link.Kind.ToString(),
+        link.Name,
+        link.Title,
+        LinkResponse.UrlOf(link, request),
+        link.Created,
+        link.Expires,
+        link.StateAt(now),
+        link.HasPassword,
+        link.Revoked is not null ? null
+        : link.FileLinkId is { } id ? $"{AdminEndpoints.Path}/files/{link.ResourceId}/links/{id}/revoke"
+        : $"{AdminEndpoints.Path}/shares/{Uri.EscapeDataString(link.Key)}/revoke");
+}
+
+internal sealed class AdminLinkListReader(LinkInventory inventory, LinkParameters parameters)
+{
+    /// <summary>The page after <paramref name="cursor"/> (the first without one); bad filter values answer their messages and no rows.</summary>
+    public async Task<AdminLinkList> ReadAsync(HttpRequest request, AdminLinkFilter filter, string? cursor, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var read = LinkQueryRules.ReadFilter(filter.ToInput(errors), errors);
+        var sort = LinkQueryRules.ReadSort(filter.Sort, errors);
+        var after = errors.Names("sort") ? null : parameters.Open(cursor, sort, errors);
+        if (!errors.IsEmpty)
+        {
+            return new AdminLinkList(filter, [], null, cursor is null, errors.Messages());
+        }
+        var page = await inventory.ListAsync(new LinkQuery(read, sort, AdminLinkList.PageSize, after), cancellationToken);
+        return new AdminLinkList(
+            filter,
+            [.. page.Links.Select(l => AdminLinkRow.Of(l, page.Now, request))],
+            page.Next is { } next ? filter.Address(("cursor", parameters.Seal(next))) : null,
+            after is null,
+            []);
+    }
+}
