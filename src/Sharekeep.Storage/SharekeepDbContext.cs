@@ -23,6 +23,9 @@ public sealed class SharekeepDbContext(DbContextOptions<SharekeepDbContext> opti
     internal DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
     internal DbSet<CounterRow> Counters => Set<CounterRow>();
     internal DbSet<PasswordFailureRow> PasswordFailures => Set<PasswordFailureRow>();
+    internal DbSet<LinkActivityRow> LinkActivity => Set<LinkActivityRow>();
+    internal DbSet<LinkVisitorRow> LinkVisitors => Set<LinkVisitorRow>();
+    internal DbSet<ActivitySaltRow> ActivitySalts => Set<ActivitySaltRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SharekeepDbContext).Assembly);
