@@ -12,6 +12,9 @@ internal sealed class EfLinkActivityStore(SharekeepDbContext db) : ILinkActivity
 {
     private const int VisitorsPerStatement = 200;
 
+    // Raw SQL parameters cannot be typed nulls here; a time no access can have stands for "none" and becomes NULL.
+    private const long NoAccess = -1;
+
     private bool IsPostgres => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
     public Task<IReadOnlyList<ActivityLink>> AddAsync(ActivityBatch batch, int visitorsPerLinkDay, CancellationToken cancellationToken) =>
@@ -23,7 +26,7 @@ internal sealed class EfLinkActivityStore(SharekeepDbContext db) : ILinkActivity
         var (least, greatest) = IsPostgres ? ("LEAST", "GREATEST") : ("min", "max");
         var upsert = $$"""
             INSERT INTO "LinkActivity" AS t ("Kind", "LinkId", "Day", "Views", "Downloads", "Previews", "PasswordFailures", "Lockouts", "Visitors", "FirstAccess", "LastAccess")
-            VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, 0, {8}, {9})
+            VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, 0, NULLIF({8}, {10}), NULLIF({9}, {10}))
             ON CONFLICT ("Kind", "LinkId", "Day") DO UPDATE SET
                 "Views" = t."Views" + excluded."Views",
                 "Downloads" = t."Downloads" + excluded."Downloads",
@@ -40,7 +43,7 @@ internal sealed class EfLinkActivityStore(SharekeepDbContext db) : ILinkActivity
             await db.Database.ExecuteSqlRawAsync(
                 upsert,
                 [delta.Link.KindName, delta.Link.Id, day, delta.Views, delta.Downloads, delta.Previews, delta.PasswordFailures, delta.Lockouts,
-                    (object?)delta.FirstAccess?.UtcTicks ?? DBNull.Value, (object?)delta.LastAccess?.UtcTicks ?? DBNull.Value],
+                    delta.FirstAccess?.UtcTicks ?? NoAccess, delta.LastAccess?.UtcTicks ?? NoAccess, NoAccess],
                 cancellationToken);
             if (delta.Visitors.Count > 0)
             {
