@@ -363,6 +363,7 @@ run_provider() {
   fi
   warm_up "$base"
   scenarios "$provider" "$large" "$base"
+  activity_off "$provider" "$large" "${settings[@]}"
   inventory "$provider" "$target" "$base"
 
   if [ "$provider" = postgres ]; then
@@ -377,6 +378,22 @@ run_provider() {
   cold_pages "$provider" "$target" "$base"
   stop "$pid"
   attack "$provider" "$file_id" "${settings[@]}"
+}
+
+# activity_off PROVIDER SHARES [VAR=VALUE...]: the evaluate scenario again, on a second server over the same data
+# with per-link activity counting off (Sharekeep:Activity:Enabled=false), beside the evaluate row measured above
+# with it on (the default), in the same run: issue 15 asks the hot path to stay within 3 % of it.
+activity_off() {
+  local provider=$1 shares=$2 port pid previous=$server_pid
+  shift 2
+  port=$(free_port)
+  start "sk_off_$provider" "$work/server/Sharekeep.Server.dll" "$port" "$@" "Sharekeep__Activity__Enabled=false"
+  eval "pid=\$pid_sk_off_$provider"
+  server_pid=$pid
+  warm_up "http://127.0.0.1:$port" evaluate
+  measure activity-off "$provider: evaluate, activity counting off" "$shares" "http://127.0.0.1:$port" "$evaluate_path" "$work/report-keys.txt"
+  stop "$pid"
+  server_pid=$previous
 }
 
 # cold_pages PROVIDER TARGET BASE_URL: the page of each report shape that made huge pages (issue 13), and of a

@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.ConfigureSharekeepHost();
 builder.AddSharekeepDomain();
+builder.AddLinkActivity();
 builder.AddSharekeepStorage();
 builder.AddSharekeepHealthChecks();
 builder.AddSharekeepTelemetry();

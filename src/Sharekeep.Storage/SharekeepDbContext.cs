@@ -27,6 +27,9 @@ public sealed class SharekeepDbContext(DbContextOptions<SharekeepDbContext> opti
     internal DbSet<WebhookMessageRow> WebhookMessages => Set<WebhookMessageRow>();
     internal DbSet<WebhookAttemptRow> WebhookAttempts => Set<WebhookAttemptRow>();
     internal DbSet<WebhookSweepRow> WebhookSweeps => Set<WebhookSweepRow>();
+    internal DbSet<LinkActivityRow> LinkActivity => Set<LinkActivityRow>();
+    internal DbSet<LinkVisitorRow> LinkVisitors => Set<LinkVisitorRow>();
+    internal DbSet<ActivitySaltRow> ActivitySalts => Set<ActivitySaltRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SharekeepDbContext).Assembly);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Sharekeep.Core.Activity;
 using Sharekeep.Core.Audit;
 using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
@@ -42,6 +43,8 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IConsoleSessionStore, EfConsoleSessionStore>();
         // API keys are read on every call made with one, so that a revoke holds on every instance at once: no cache either.
         services.AddScoped<IApiKeyStore, EfApiKeyStore>();
+        // Activity is written in batches by one flush at a time and read by administrators: no cache.
+        services.AddScoped<ILinkActivityStore, EfLinkActivityStore>();
         // The audit is only added to, and read by administrators: no cache.
         services.AddScoped<IAuditStore, EfAuditStore>();
         // Webhook endpoints are read by administrators and the deliverer; the subscriptions events need are in memory (WebhookOutboxWriter).

@@ -36,6 +36,22 @@ public sealed class PasswordGuardTests
         guard.CheckAsync(_failures, link, network, verify, CancellationToken.None);
 
     [Fact]
+    public async Task TheWrongPasswordThatReachesALimit_IsTheOneMarkedAsLockingOut()
+    {
+        using var guard = new PasswordGuard(Roomy with { LinkFailures = 3, ClientFailures = 100, NetworkFailures = 100 }, _clock);
+        var link = Guid.NewGuid();
+
+        var tries = new List<PasswordCheck>();
+        for (var i = 0; i < 3; i++)
+        {
+            tries.Add(await TryAsync(guard, link, $"198.51.100.{i}", Wrong));
+        }
+
+        Assert.Equal([false, false, true], tries.Select(t => t.LockedOut));
+        Assert.All(tries, t => Assert.Equal(PasswordVerdict.Wrong, t.Verdict));
+    }
+
+    [Fact]
     public async Task Check_RunsOutsideTheThreadPool_SoALongHashStarvesNoRequest()
     {
         using var guard = new PasswordGuard(Roomy, _clock);

@@ -1,3 +1,4 @@
+using Sharekeep.Core.Activity;
 using Sharekeep.Core.Audit;
 using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Files;
@@ -19,7 +20,8 @@ public sealed class FileLinkService(
     IPasswordFailureStore failures,
     AuditLog audit,
     TimeProvider time,
-    SharekeepMetrics? metrics = null)
+    SharekeepMetrics? metrics = null,
+    LinkActivity? activity = null)
 {
     private readonly SharekeepMetrics _metrics = metrics ?? SharekeepMetrics.Unobserved;
 
@@ -211,6 +213,10 @@ public sealed class FileLinkService(
             _ => visit with { Status = VisitStatus.PasswordChecksBusy, RetryAfter = check.RetryAfter },
         };
         _metrics.Resolved(VisitOutcomes.FileKind, VisitOutcomes.Of(tried.Status));
+        if (check.Verdict == PasswordVerdict.Wrong)
+        {
+            activity?.PasswordFailed(ActivityLink.File(link.Id), check.LockedOut);
+        }
         return tried;
     }
 

@@ -27,6 +27,9 @@ public sealed class SharekeepMetrics : IDisposable
     private readonly Counter<long> _uploadedBytes;
     private readonly Counter<long> _servedBytes;
     private readonly Histogram<double> _noticeLag;
+    private readonly Counter<long> _activityFlushes;
+    private readonly Counter<long> _activityFlushedLinkDays;
+    private readonly Counter<long> _activityDropped;
 
     public SharekeepMetrics(IMeterFactory? factory)
     {
@@ -40,6 +43,10 @@ public sealed class SharekeepMetrics : IDisposable
         _uploads = _meter.CreateCounter<long>("sharekeep.uploads", "{file}", "Files stored.");
         _uploadedBytes = _meter.CreateCounter<long>("sharekeep.uploads.bytes", "By", "Bytes of files stored.");
         _servedBytes = _meter.CreateCounter<long>("sharekeep.files.served.bytes", "By", "Bytes of file content answered (whole files and ranges; handed to a proxy counts the file's length).");
+        _activityFlushes = _meter.CreateCounter<long>("sharekeep.activity.flushes", "{batch}", "Batches of per-link activity written to the database.");
+        _activityFlushedLinkDays = _meter.CreateCounter<long>("sharekeep.activity.flushed", "{link_day}", "Link-days of activity written, all batches together.");
+        _activityDropped = _meter.CreateCounter<long>(
+            "sharekeep.activity.dropped", "{count}", "Activity not kept because a bound was reached, by what (link_days, visitors, unsalted).");
         _noticeLag = _meter.CreateHistogram<double>(
             "sharekeep.change_feed.notice_lag", "s", "Time from a notice sent through PostgreSQL to its arrival at this instance's listener (a probe each second).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
@@ -92,6 +99,20 @@ public sealed class SharekeepMetrics : IDisposable
         if (_servedBytes.Enabled)
         {
             _servedBytes.Add(bytes);
+        }
+    }
+
+    public void ActivityFlushed(int linkDays)
+    {
+        _activityFlushes.Add(1);
+        _activityFlushedLinkDays.Add(linkDays);
+    }
+
+    public void ActivityDropped(string what)
+    {
+        if (_activityDropped.Enabled)
+        {
+            _activityDropped.Add(1, new KeyValuePair<string, object?>("what", what));
         }
     }
 

@@ -55,6 +55,7 @@ internal static class AdminEndpoints
         actions.MapPost("/sessions/{sessionId:guid}/end", EndSessionAsync);
         actions.MapPost("/keys", CreateKeyAsync);
         actions.MapPost("/keys/{keyId:guid}/revoke", RevokeKeyAsync);
+        routes.MapAdminLinkActivity();
         return routes;
     }
 

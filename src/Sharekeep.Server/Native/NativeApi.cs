@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Sharekeep.Server.Native.Activity;
 using Sharekeep.Server.Native.Audit;
 using Sharekeep.Server.Native.Files;
 using Sharekeep.Server.Native.Keys;
@@ -26,7 +27,7 @@ internal static class NativeApi
         api.MapShares();
         api.MapFiles();
         api.MapFileLinks();
-        api.MapLinks();
+        api.MapLinks().MapLinkActivity();
         api.MapLockedLinks();
         api.MapLockedNetworks();
         api.MapPolicy();

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sharekeep.Core.Activity;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
 using Sharekeep.Server.Pages;
@@ -58,6 +59,7 @@ internal static class FileLinkPages
         byte[] body;
         if (visit is { IsOpen: true, Link: { } link, File: { } file })
         {
+            VisitCounting.Viewed(context, ActivityLink.File(link.Id));
             var url = PublicUrls.FilePage(context.Request, key);
             // Rendered for every visitor who opens it: nothing of this request's own (its cancellation) goes in.
             body = await pages.GetOrRenderAsync<FileLinkPage>(
@@ -121,7 +123,13 @@ internal static class FileLinkPages
         {
             return TypedResults.Problem("The file's content is missing.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
         }
-        return inline ? FileContent.Inline(context, offload, file, stream) : FileContent.Download(context, offload, file, stream);
+        if (inline)
+        {
+            // What the page embeds (its image, its PDF, its video): part of the page's view, not counted again.
+            return FileContent.Inline(context, offload, file, stream);
+        }
+        VisitCounting.Downloaded(context, ActivityLink.File(link.Id));
+        return FileContent.Download(context, offload, file, stream);
     }
 
     private static async Task<RazorComponentResult<FileLinkPage>> PageAsync(

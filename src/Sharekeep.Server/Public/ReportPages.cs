@@ -1,4 +1,5 @@
 using Sharekeep.Core;
+using Sharekeep.Core.Activity;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Shares;
 using Sharekeep.Server.Public.Pages;
@@ -35,13 +36,14 @@ internal static class ReportPages
     }
 
     private static async Task<PreparedPage> ShowReportAsync(
-        string shareId, SharedViews views, RenderedPages pages, CancellationToken cancellationToken)
+        string shareId, HttpContext context, SharedViews views, RenderedPages pages, CancellationToken cancellationToken)
     {
         var opened = await views.OpenReportAsync(shareId, cancellationToken);
         if (!opened.IsOk)
         {
             return await RefusedAsync(pages, opened.Status, isDashboard: false);
         }
+        VisitCounting.Viewed(context, ActivityLink.Share(shareId));
         var report = opened.Value!;
         var body = await pages.GetOrRenderAsync<SharedReportPage>(
             new PageKey("report", shareId), [report], () => new SharedReportPageModel(OutcomeStatus.Ok, report.Name, [View(report, 1)], IsDashboard: false));
@@ -49,13 +51,14 @@ internal static class ReportPages
     }
 
     private static async Task<PreparedPage> ShowDashboardAsync(
-        string shareId, SharedViews views, RenderedPages pages, CancellationToken cancellationToken)
+        string shareId, HttpContext context, SharedViews views, RenderedPages pages, CancellationToken cancellationToken)
     {
         var opened = await views.OpenDashboardAsync(shareId, cancellationToken);
         if (!opened.IsOk)
         {
             return await RefusedAsync(pages, opened.Status, isDashboard: true);
         }
+        VisitCounting.Viewed(context, ActivityLink.Share(shareId));
         var (dashboard, reports) = opened.Value!;
         var body = await pages.GetOrRenderAsync<SharedReportPage>(
             new PageKey("dashboard", shareId),

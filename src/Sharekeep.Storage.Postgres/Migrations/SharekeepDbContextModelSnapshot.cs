@@ -41,6 +41,21 @@ namespace Sharekeep.Storage.Postgres.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Sharekeep.Storage.Entities.ActivitySaltRow", b =>
+                {
+                    b.Property<long>("Day")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ActivitySalts", (string)null);
+                });
+
             modelBuilder.Entity("Sharekeep.Storage.Entities.ApiKeyRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -270,6 +285,50 @@ namespace Sharekeep.Storage.Postgres.Migrations
                     b.ToTable("Files", (string)null);
                 });
 
+            modelBuilder.Entity("Sharekeep.Storage.Entities.LinkActivityRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("LinkId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Day")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Downloads")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FirstAccess")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LastAccess")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Lockouts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PasswordFailures")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Previews")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Kind", "LinkId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("LinkActivity", (string)null);
+                });
+
             modelBuilder.Entity("Sharekeep.Storage.Entities.LinkPolicyRow", b =>
                 {
                     b.Property<int>("Id")
@@ -302,6 +361,30 @@ namespace Sharekeep.Storage.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("LinkPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("Sharekeep.Storage.Entities.LinkVisitorRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("LinkId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Day")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hash")
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Kind", "LinkId", "Day", "Hash");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("LinkVisitors", (string)null);
                 });
 
             modelBuilder.Entity("Sharekeep.Storage.Entities.PasswordFailureRow", b =>

@@ -34,6 +34,21 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Sharekeep.Storage.Entities.ActivitySaltRow", b =>
+                {
+                    b.Property<long>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ActivitySalts", (string)null);
+                });
+
             modelBuilder.Entity("Sharekeep.Storage.Entities.ApiKeyRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -263,6 +278,50 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                     b.ToTable("Files", (string)null);
                 });
 
+            modelBuilder.Entity("Sharekeep.Storage.Entities.LinkActivityRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Downloads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstAccess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAccess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Lockouts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PasswordFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Previews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "LinkId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("LinkActivity", (string)null);
+                });
+
             modelBuilder.Entity("Sharekeep.Storage.Entities.LinkPolicyRow", b =>
                 {
                     b.Property<int>("Id")
@@ -295,6 +354,30 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("LinkPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("Sharekeep.Storage.Entities.LinkVisitorRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Kind", "LinkId", "Day", "Hash");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("LinkVisitors", (string)null);
                 });
 
             modelBuilder.Entity("Sharekeep.Storage.Entities.PasswordFailureRow", b =>

@@ -25,7 +25,8 @@ public sealed class TwoInstances : IAsyncDisposable
 
     public ServerProcess Second { get; }
 
-    public static async Task<TwoInstances> StartAsync()
+    /// <param name="settings">Further environment for both, e.g. <c>Sharekeep__Activity__FlushSeconds</c>.</param>
+    public static async Task<TwoInstances> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         Assert.SkipUnless(Requirements.HasPostgres, Requirements.NoPostgres);
         var directory = TempDirectory.Create();
@@ -36,6 +37,10 @@ public sealed class TwoInstances : IAsyncDisposable
             ["Sharekeep__KeyEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Sharekeep__DataDirectory"] = directory,
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            environment[key] = value;
+        }
         var first = await ServerProcess.StartAsync(directory, environment);
         var second = await ServerProcess.StartAsync(directory, environment);
         return new TwoInstances(directory, first, second);

@@ -11,4 +11,8 @@ public enum PasswordVerdict
 }
 
 /// <summary>What came of a try; <see cref="RetryAfter"/> is set for <see cref="PasswordVerdict.Locked"/> and <see cref="PasswordVerdict.Busy"/>.</summary>
-public readonly record struct PasswordCheck(PasswordVerdict Verdict, TimeSpan? RetryAfter = null);
+public readonly record struct PasswordCheck(PasswordVerdict Verdict, TimeSpan? RetryAfter = null)
+{
+    /// <summary>A wrong password that reached a limit: from now on the link, the network or the client is locked out.</summary>
+    public bool LockedOut { get; init; }
+}

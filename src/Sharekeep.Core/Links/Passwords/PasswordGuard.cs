@@ -87,6 +87,7 @@ public sealed class PasswordGuard : IDisposable
             return await RefuseAsync(refusal, cancellationToken);
         }
         bool? right;
+        var lockedOut = false;
         try
         {
             right = await CheckWithinBoundsAsync(verify, cancellationToken);
@@ -96,7 +97,7 @@ public sealed class PasswordGuard : IDisposable
                 await failures.RecordAsync(new PasswordFailure(linkId, network, _time.GetUtcNow()), CancellationToken.None);
                 Interlocked.Increment(ref _recordedForLinks[Stripe(linkId)]);
                 Interlocked.Increment(ref _recordedForNetworks[Stripe(network)]);
-                CountLockouts(counted);
+                lockedOut = CountLockouts(counted);
             }
         }
         finally
@@ -108,7 +109,7 @@ public sealed class PasswordGuard : IDisposable
         return right switch
         {
             true => new PasswordCheck(PasswordVerdict.Right),
-            false => new PasswordCheck(PasswordVerdict.Wrong),
+            false => new PasswordCheck(PasswordVerdict.Wrong) { LockedOut = lockedOut },
             null => await RefuseAsync(new PasswordCheck(PasswordVerdict.Busy, BusyRetryAfter), cancellationToken),
         };
     }
@@ -189,20 +190,26 @@ public sealed class PasswordGuard : IDisposable
     /// <summary>The failures a try found counted before it; its own failure is the one that may reach a limit.</summary>
     private readonly record struct FailureCounts(int Link, int Network, int Client);
 
-    private void CountLockouts(FailureCounts before)
+    /// <summary>Counts the limits this failure reached; true if it reached any (the try locked something).</summary>
+    private bool CountLockouts(FailureCounts before)
     {
+        var locked = false;
         if (before.Link + 1 == _limits.LinkFailures)
         {
             _metrics.LockedOut("link");
+            locked = true;
         }
         if (before.Network + 1 == _limits.NetworkFailures)
         {
             _metrics.LockedOut("network");
+            locked = true;
         }
         if (before.Client + 1 == _limits.ClientFailures)
         {
             _metrics.LockedOut("client");
+            locked = true;
         }
+        return locked;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Sharekeep.Core.Activity;
 using Sharekeep.Core.Files;
 using Sharekeep.Core.Links;
 using Sharekeep.Server.Public;
@@ -34,6 +35,11 @@ internal static class ExternalShareEndpoints
         CancellationToken cancellationToken)
     {
         var visit = await links.OpenAsync(key, id => cookies.Read(context.Request, id), cancellationToken);
+        if (visit is { IsOpen: true, Link: { } opened })
+        {
+            // The platform's client asks this before it shows the file: its view.
+            VisitCounting.Viewed(context, ActivityLink.File(opened.Id));
+        }
         var envelope = PlatformResults.Envelope(context, ResponseJson(visit, options.Value.TenantId));
         return new(PreparedJson.Of(envelope, VisitorJson.Default.PlatformEnvelopePreparedJson));
     }

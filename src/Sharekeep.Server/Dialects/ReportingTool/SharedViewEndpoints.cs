@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sharekeep.Core;
+using Sharekeep.Core.Activity;
 using Sharekeep.Core.Shares;
 using Sharekeep.Server.OpenApi;
 using Sharekeep.Server.Public;
@@ -34,27 +35,37 @@ internal static class SharedViewEndpoints
     }
 
     private static async Task<Results<PreparedJsonResult<ReportEvaluation>, JsonHttpResult<ReportingToolError>, NotFound<ReportingToolError>>> EvaluateReportAsync(
-        string shareId, SharedViews views, CancellationToken cancellationToken)
+        string shareId, HttpContext context, SharedViews views, CancellationToken cancellationToken)
     {
         var opened = await views.OpenReportAsync(shareId, cancellationToken);
         return opened.Status switch
         {
-            OutcomeStatus.Ok => SharedViewAnswers.Evaluation(opened.Value!),
+            OutcomeStatus.Ok => Viewed(context, shareId, SharedViewAnswers.Evaluation(opened.Value!)),
             OutcomeStatus.SharingOff => ReportingToolResults.SharingDisabled(),
             _ => ReportingToolResults.NotFound("There is no report share with this id."),
         };
     }
 
     private static async Task<Results<PreparedJsonResult<DashboardDefinition>, JsonHttpResult<ReportingToolError>, NotFound<ReportingToolError>>> EvaluateDashboardAsync(
-        string shareId, SharedViews views, CancellationToken cancellationToken)
+        string shareId, HttpContext context, SharedViews views, CancellationToken cancellationToken)
     {
         var opened = await views.OpenDashboardAsync(shareId, cancellationToken);
         return opened.Status switch
         {
-            OutcomeStatus.Ok => SharedViewAnswers.Definition(opened.Value!),
+            OutcomeStatus.Ok => Viewed(context, shareId, SharedViewAnswers.Definition(opened.Value!)),
             OutcomeStatus.SharingOff => ReportingToolResults.SharingDisabled(),
             _ => ReportingToolResults.NotFound("There is no dashboard share with this id."),
         };
+    }
+
+    /// <summary>
+    /// A report's or a dashboard's evaluation is a view; a dashboard's tiles, each evaluated after it, are part of
+    /// that view and not counted again.
+    /// </summary>
+    private static T Viewed<T>(HttpContext context, string shareId, T answer)
+    {
+        VisitCounting.Viewed(context, ActivityLink.Share(shareId));
+        return answer;
     }
 
     private static async Task<Results<PreparedJsonResult<ReportEvaluation>, JsonHttpResult<ReportingToolError>, NotFound<ReportingToolError>>> EvaluateDashboardReportAsync(

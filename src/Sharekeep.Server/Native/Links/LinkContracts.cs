@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Sharekeep.Core.Activity;
 using Sharekeep.Core.Inventory;
 using Sharekeep.Server.Public;
 
@@ -10,7 +11,9 @@ internal sealed record LinkPageResponse(IReadOnlyList<LinkResponse> Links, strin
 
 /// <summary>
 /// One link of the inventory: id is a share's key or a file link's id; title, denyDownload and primary are a file
-/// link's (null for a share). previousId and previousUrl only in a real rotate's answer: the key it killed.
+/// link's (null for a share). previousId and previousUrl only in a real rotate's answer: the key it killed. views
+/// (over the kept days of activity) and lastAccess (its last view or download; absent if none) in the list's items,
+/// not in bulk answers.
 /// </summary>
 internal sealed record LinkResponse(
     string Id,
@@ -27,8 +30,14 @@ internal sealed record LinkResponse(
     bool? DenyDownload,
     bool? Primary,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PreviousId = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PreviousUrl = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PreviousUrl = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Views = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? LastAccess = null)
 {
+    /// <summary>An item of the list: with its activity summary (none: no view kept).</summary>
+    public static LinkResponse Listed(InventoryLink link, DateTimeOffset now, HttpRequest request, ActivitySummary? activity) =>
+        Of(link, now, request) with { Views = activity?.Views ?? 0, LastAccess = activity?.LastAccess };
+
     public static LinkResponse Of(InventoryLink link, DateTimeOffset now, HttpRequest request, InventoryLink? previous = null) => new(
         IdOf(link),
         LinkQueryRules.NameOf(link.Kind),

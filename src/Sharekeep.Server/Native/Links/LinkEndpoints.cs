@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Sharekeep.Core;
+using Sharekeep.Core.Activity;
 using Sharekeep.Core.Credentials;
 using Sharekeep.Core.Inventory;
 using Sharekeep.Server.Security;
@@ -28,7 +29,8 @@ internal static class LinkEndpoints
     }
 
     private static async Task<Results<Ok<LinkPageResponse>, ValidationProblem>> ListAsync(
-        [AsParameters] LinkListParameters given, HttpRequest request, LinkInventory inventory, LinkParameters parameters, CancellationToken cancellationToken)
+        [AsParameters] LinkListParameters given, HttpRequest request, LinkInventory inventory, LinkParameters parameters, ActivityReader activity,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var filter = LinkQueryRules.ReadFilter(given.ToInput(errors), errors);
@@ -40,8 +42,9 @@ internal static class LinkEndpoints
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
         var page = await inventory.ListAsync(new LinkQuery(filter, sort, limit, after), cancellationToken);
+        var summaries = await activity.SummariesAsync(page.Links, cancellationToken);
         return TypedResults.Ok(new LinkPageResponse(
-            [.. page.Links.Select(l => LinkResponse.Of(l, page.Now, request))],
+            [.. page.Links.Select(l => LinkResponse.Listed(l, page.Now, request, summaries.GetValueOrDefault(ActivityReader.LinkOf(l))))],
             page.Next is { } next ? parameters.Seal(next) : null));
     }
 

@@ -1,0 +1,24 @@
+namespace Sharekeep.Core.Activity;
+
+/// <summary>What one link did on one day since the last flush: added to the stored counts, never replacing them.</summary>
+public sealed record ActivityDelta(
+    ActivityLink Link,
+    DateOnly Day,
+    long Views,
+    long Downloads,
+    long Previews,
+    long PasswordFailures,
+    long Lockouts,
+    DateTimeOffset? FirstAccess,
+    DateTimeOffset? LastAccess,
+    IReadOnlyList<UInt128> Visitors)
+{
+    /// <summary>Views and downloads: what a person did with the link.</summary>
+    public long Uses => Views + Downloads;
+}
+
+/// <summary>One flush's worth of counts, in a fixed order (so that instances flushing at once lock rows in the same order).</summary>
+public sealed record ActivityBatch(IReadOnlyList<ActivityDelta> Deltas)
+{
+    public bool IsEmpty => Deltas.Count == 0;
+}

@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using Sharekeep.Core.Activity;
+
+namespace Sharekeep.Storage.Stores;
+
+/// <summary>
+/// Activity in the database. EF Core cannot say "add to what is there", so a flush is parameterised SQL: additive
+/// upserts (INSERT ... ON CONFLICT DO UPDATE SET views = views + excluded.views), which SQLite and PostgreSQL both
+/// speak; only the two-argument minimum and maximum are spelt differently.
+/// </summary>
+internal sealed class EfLinkActivityStore(SharekeepDbContext db) : ILinkActivityStore
+{
+    private const int VisitorsPerStatement = 200;
+
+    // Raw SQL parameters cannot be typed nulls here; a time no access can have stands for "none" and becomes NULL.
+    private const long NoAccess = -1;
+
+    private bool IsPostgres => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+
+    public Task<IReadOnlyList<ActivityLink>> AddAsync(ActivityBatch batch, int visitorsPerLinkDay, CancellationToken cancellationToken) =>
+        // Applied again only after a failure before its commit: a commit whose outcome is unknown may count a batch twice.
+        db.WriteAsync(ct => AddInTransactionAsync(batch, visitorsPerLinkDay, ct), DatabaseWrites.ApplyAgain, cancellationToken);
+
+    private async Task<IReadOnlyList<ActivityLink>> AddInTransactionAsync(ActivityBatch batch, int visitorsPerLinkDay, CancellationToken cancellationToken)
+    {
+        var (least, greatest) = IsPostgres ? ("LEAST", "GREATEST") : ("min", "max");
+        var upsert = $$"""
+            INSERT INTO "LinkActivity" AS t ("Kind", "LinkId", "Day", "Views", "Downloads", "Previews", "PasswordFailures", "Lockouts", "Visitors", "FirstAccess", "LastAccess")
+            VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, 0, NULLIF({8}, {10}), NULLIF({9}, {10}))
+            ON CONFLICT ("Kind", "LinkId", "Day") DO UPDATE SET
+                "Views" = t."Views" + excluded."Views",
+                "Downloads" = t."Downloads" + excluded."Downloads",
+                "Previews" = t."Previews" + excluded."Previews",
+                "PasswordFailures" = t."PasswordFailures" + excluded."PasswordFailures",
+                "Lockouts" = t."Lockouts" + excluded."Lockouts",
+                "FirstAccess" = {{least}}(COALESCE(t."FirstAccess", excluded."FirstAccess"), COALESCE(excluded."FirstAccess", t."FirstAccess")),
+                "LastAccess" = {{greatest}}(COALESCE(t."LastAccess", excluded."LastAccess"), COALESCE(excluded."LastAccess", t."LastAccess"))
+            """;
+        // Deltas come sorted by link and day: instances flushing the same links at once lock their rows in the same order.
+        foreach (var delta in batch.Deltas)
+        {
+            var day = ActivityDay.Start(delta.Day).UtcTicks;
+            await db.Database.ExecuteSqlRawAsync(
+                upsert,
+                [delta.Link.KindName, delta.Link.Id, day, delta.Views, delta.Downloads, delta.Previews, delta.PasswordFailures, delta.Lockouts,
+                    delta.FirstAccess?.UtcTicks ?? NoAccess, delta.LastAccess?.UtcTicks ?? NoAccess, NoAccess],
+                cancellationToken);
+            if (delta.Visitors.Count > 0)
+            {
+                await AddVisitorsAsync(delta, day, visitorsPerLinkDay, cancellationToken);
+            }
+        }
+        return await FirstUsesAsync(batch, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores the delta's visitors while the link-day has room. The upsert before it holds the link-day's row lock
+    /// until commit (on PostgreSQL; SQLite has one writer), so two instances cannot both fill the last places.
+    /// </summary>
+    private async Task AddVisitorsAsync(ActivityDelta delta, long day, int visitorsPerLinkDay, CancellationToken cancellationToken)
+    {
+        var kind = delta.Link.KindName;
+        var stored = await db.LinkVisitors.CountAsync(v => v.Kind == kind && v.LinkId == delta.Link.Id && v.Day == ActivityDay.Start(delta.Day), cancellationToken);
+        var room = visitorsPerLinkDay - stored;
+        var next = 0;
+        // Each round takes at least one visitor (or stops): bounded by the delta's visitors.
+        while (room > 0 && next < delta.Visitors.Count)
+        {
+            var take = Math.Min(Math.Min(room, VisitorsPerStatement), delta.Visitors.Count - next);
+            var values = new List<object> { kind, delta.Link.Id, day };
+            var rows = new List<string>(take);
+            for (var i = 0; i < take; i++)
+            {
+                rows.Add($"({{0}}, {{1}}, {{2}}, {{{values.Count}}})");
+                values.Add(VisitorHash.ToBytes(delta.Visitors[next + i]));
+            }
+            next += take;
+            // Only placeholders are joined in: every value is a parameter.
+            var insert = $"""INSERT INTO "LinkVisitors" ("Kind", "LinkId", "Day", "Hash") VALUES {string.Join(", ", rows)} ON CONFLICT DO NOTHING""";
+            room -= await db.Database.ExecuteSqlRawAsync(insert, values, cancellationToken);
+        }
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE "LinkActivity" SET "Visitors" = (SELECT COUNT(*) FROM "LinkVisitors" AS v WHERE v."Kind" = {0} AND v."LinkId" = {1} AND v."Day" = {2})
+            WHERE "Kind" = {0} AND "LinkId" = {1} AND "Day" = {2}
+            """,
+            [kind, delta.Link.Id, day],
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The links whose stored views and downloads, all kept days together, are exactly this batch's: their very first
+    /// use is in it. Read after the upserts, in their transaction: an instance that flushed the same link-day first
+    /// has committed by now (its row lock was waited for), so only one of them finds the link new.
+    /// </summary>
+    private async Task<IReadOnlyList<ActivityLink>> FirstUsesAsync(ActivityBatch batch, CancellationToken cancellationToken)
+    {
+        var firstUses = new List<ActivityLink>();
+        foreach (var used in batch.Deltas.Where(d => d.Uses > 0).GroupBy(d => d.Link))
+        {
+            var kind = used.Key.KindName;
+            var stored = await db.LinkActivity
+                .Where(a => a.Kind == kind && a.LinkId == used.Key.Id)
+                .SumAsync(a => a.Views + a.Downloads, cancellationToken);
+            if (stored == used.Sum(d => d.Uses))
+            {
+                firstUses.Add(used.Key);
+            }
+        }
+        // >>> link.first_view: every link in firstUses had its very first view or download in this batch, and this
+        // transaction is still open (DatabaseWrites.WriteAsync commits after this method returns). An event written
+        // here, through db, commits with the counts or not at all.
+        return firstUses;
+    }
+
+    public async Task<IReadOnlyList<DailyActivity>> DaysAsync(ActivityLink link, DateOnly from, CancellationToken cancellationToken)
+    {
+        var kind = link.KindName;
+        var start = ActivityDay.Start(from);
+        var rows = await db.LinkActivity.AsNoTracking()
+            .Where(a => a.Kind == kind && a.LinkId == link.Id && a.Day >= start)
+            .OrderBy(a => a.Day)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(a => new DailyActivity(
+            DateOnly.FromDateTime(a.Day.UtcDateTime), a.Views, a.Downloads, a.Previews, a.Visitors, a.PasswordFailures, a.Lockouts, a.FirstAccess, a.LastAccess))];
+    }
+
+    public async Task<IReadOnlyDictionary<ActivityLink, ActivitySummary>> SummariesAsync(
+        IReadOnlyCollection<ActivityLink> links, DateOnly from, CancellationToken cancellationToken)
+    {
+        if (links.Count == 0)
+        {
+            return new Dictionary<ActivityLink, ActivitySummary>();
+        }
+        var shares = links.Where(l => l.Kind == ActivityLinkKind.Share).Select(l => l.Id).ToList();
+        var files = links.Where(l => l.Kind == ActivityLinkKind.File).Select(l => l.Id).ToList();
+        var start = ActivityDay.Start(from);
+        var rows = await db.LinkActivity.AsNoTracking()
+            .Where(a => a.Day >= start && ((a.Kind == "share" && shares.Contains(a.LinkId)) || (a.Kind == "file" && files.Contains(a.LinkId))))
+            .GroupBy(a => new { a.Kind, a.LinkId })
+            .Select(g => new { g.Key.Kind, g.Key.LinkId, Views = g.Sum(a => a.Views), LastAccess = g.Max(a => a.LastAccess) })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => new ActivityLink(ActivityLink.KindOf(r.Kind), r.LinkId), r => new ActivitySummary(r.Views, r.LastAccess));
+    }
+
+    public async Task<byte[]> SaltAsync(DateOnly day, byte[] proposed, CancellationToken cancellationToken)
+    {
+        var start = ActivityDay.Start(day);
+        await db.WriteAsync(
+            ct => db.Database.ExecuteSqlRawAsync(
+                """INSERT INTO "ActivitySalts" ("Day", "Salt") VALUES ({0}, {1}) ON CONFLICT ("Day") DO NOTHING""", [start.UtcTicks, proposed], ct),
+            DatabaseWrites.ApplyAgain,
+            cancellationToken);
+        return await db.ActivitySalts.AsNoTracking().Where(s => s.Day == start).Select(s => s.Salt).SingleAsync(cancellationToken);
+    }
+
+    public Task SweepAsync(DateOnly keepFrom, DateOnly hashesFrom, DateOnly saltsFrom, CancellationToken cancellationToken)
+    {
+        var (counts, hashes, salts) = (ActivityDay.Start(keepFrom), ActivityDay.Start(hashesFrom), ActivityDay.Start(saltsFrom));
+        return db.WriteAsync(
+            async ct =>
+            {
+                var deleted = await db.LinkActivity.Where(a => a.Day < counts).ExecuteDeleteAsync(ct);
+                deleted += await db.LinkVisitors.Where(v => v.Day < hashes).ExecuteDeleteAsync(ct);
+                return deleted + await db.ActivitySalts.Where(s => s.Day < salts).ExecuteDeleteAsync(ct);
+            },
+            DatabaseWrites.ApplyAgain,
+            cancellationToken);
+    }
+}
