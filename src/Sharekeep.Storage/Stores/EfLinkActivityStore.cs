@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sharekeep.Core.Activity;
+using Sharekeep.Core.Webhooks;
+using Sharekeep.Storage.Webhooks;
 
 namespace Sharekeep.Storage.Stores;
 
@@ -8,7 +10,7 @@ namespace Sharekeep.Storage.Stores;
 /// upserts (INSERT ... ON CONFLICT DO UPDATE SET views = views + excluded.views), which SQLite and PostgreSQL both
 /// speak; only the two-argument minimum and maximum are spelt differently.
 /// </summary>
-internal sealed class EfLinkActivityStore(SharekeepDbContext db) : ILinkActivityStore
+internal sealed class EfLinkActivityStore(SharekeepDbContext db, WebhookOutboxWriter outbox) : ILinkActivityStore
 {
     private const int VisitorsPerStatement = 200;
 
@@ -107,10 +109,37 @@ internal sealed class EfLinkActivityStore(SharekeepDbContext db) : ILinkActivity
                 firstUses.Add(used.Key);
             }
         }
-        // >>> link.first_view: every link in firstUses had its very first view or download in this batch, and this
-        // transaction is still open (DatabaseWrites.WriteAsync commits after this method returns). An event written
-        // here, through db, commits with the counts or not at all.
+        await AnnounceFirstViewsAsync(firstUses, batch, cancellationToken);
         return firstUses;
+    }
+
+    /// <summary>
+    /// link.first_view for each link first used in this batch, in the flush's own transaction, so the event commits
+    /// with the counts or not at all. The event names what the link points at, never a share's key.
+    /// </summary>
+    private async Task AnnounceFirstViewsAsync(List<ActivityLink> firstUses, ActivityBatch batch, CancellationToken cancellationToken)
+    {
+        if (firstUses.Count == 0 || !await outbox.IsSubscribedAsync(db, WebhookEvents.LinkFirstView, cancellationToken))
+        {
+            return;
+        }
+        var firstAccess = batch.Deltas.Where(d => d.FirstAccess is not null)
+            .GroupBy(d => d.Link)
+            .ToDictionary(g => g.Key, g => g.Min(d => d.FirstAccess!.Value));
+        DateTimeOffset At(ActivityLink link) => firstAccess.TryGetValue(link, out var at) ? at : DateTimeOffset.UtcNow;
+        var shareKeys = firstUses.Where(l => l.Kind == ActivityLinkKind.Share).Select(l => l.Id).ToList();
+        var fileLinkIds = firstUses.Where(l => l.Kind == ActivityLinkKind.File).Select(l => Guid.Parse(l.Id)).ToList();
+        var shares = await db.Shares.AsNoTracking().Where(s => shareKeys.Contains(s.Id)).ToListAsync(cancellationToken);
+        var fileLinks = await db.FileLinks.AsNoTracking().Where(l => fileLinkIds.Contains(l.Id)).ToListAsync(cancellationToken);
+        await outbox.AddAsync(
+            db,
+            WebhookEvents.LinkFirstView,
+            [
+                .. shares.Select(s => LinkEvents.Share(WebhookEvents.LinkFirstView, At(ActivityLink.Share(s.Id)), s.Kind, s.ResourceId, s.Expires)),
+                .. fileLinks.Select(l => LinkEvents.FileLink(WebhookEvents.LinkFirstView, At(ActivityLink.File(l.Id)), l.Id, l.FileId, l.Expires)),
+            ],
+            cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<DailyActivity>> DaysAsync(ActivityLink link, DateOnly from, CancellationToken cancellationToken)

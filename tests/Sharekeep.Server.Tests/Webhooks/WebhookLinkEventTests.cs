@@ -3,7 +3,7 @@ using Sharekeep.Server.Tests.Infrastructure;
 
 namespace Sharekeep.Server.Tests.Webhooks;
 
-/// <summary>Link events from the bulk actions and from the expiry sweep.</summary>
+/// <summary>Link events from the bulk actions, the expiry sweep and the activity flush.</summary>
 public sealed class WebhookLinkEventTests
 {
     [Fact]
@@ -54,4 +54,34 @@ public sealed class WebhookLinkEventTests
         var both = await receiver.WaitForAsync(r => r.Count >= 2);
         Assert.Equal([report, other], both.Select(r => r.Json.GetProperty("data").GetProperty("resourceId").GetGuid()));
     }
+
+    [Fact]
+    public async Task FirstViewOfALink_SendsLinkFirstViewOnce_WithoutItsKey()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var app = new SharekeepApplication(settings: Webhooks.FastSettings());
+        using var admin = app.Admin();
+        using var visitor = app.Visitor();
+        await Webhooks.RegisterAsync(admin, receiver.Url(), "link.first_view");
+        var report = await admin.CreateReportAsync();
+        var key = await admin.ShareReportAsync(report);
+        var other = await admin.CreateReportAsync("other");
+        var otherKey = await admin.ShareReportAsync(other);
+
+        await VisitAsync(visitor, $"/share/report/{key}");
+        await ActivityHarness.FlushAsync(app);
+        await VisitAsync(visitor, $"/share/report/{key}");
+        await ActivityHarness.FlushAsync(app);
+        // The other link's first view comes after every later view of the first: had those sent one, it would be here.
+        await VisitAsync(visitor, $"/share/report/{otherKey}");
+        await ActivityHarness.FlushAsync(app);
+
+        var received = await receiver.WaitForAsync(r => r.Count >= 2);
+        Assert.Equal([report, other], received.Select(r => r.Json.GetProperty("data").GetProperty("resourceId").GetGuid()));
+        Assert.All(received, r => Assert.Equal("link.first_view", r.Json.GetProperty("type").GetString()));
+        Assert.All(received, r => Assert.DoesNotContain(key, r.Json.GetRawText(), StringComparison.Ordinal));
+    }
+
+    private static async Task VisitAsync(SharekeepClient visitor, string path) =>
+        Assert.Equal(HttpStatusCode.OK, (await visitor.SendAsync(ActivityHarness.Get(path))).Status);
 }
