@@ -83,8 +83,8 @@ public sealed class ApiAuthenticationTests
         await using var app = new SharekeepApplication();
         _ = app.Server;
         string[] publicPrefixes = ["/api/external/share/", "/api/2.0/files/share/", "/s/", "/share/", "/assets/", "/healthz", "/openapi/", "/docs", "/admin/sign-in"];
-        // The console's page shows the sign-in form to anyone; everything it does needs the session.
-        string[] publicExactly = ["/admin", "/admin/"];
+        // The console's pages show the sign-in form to anyone; everything they show or do needs the session.
+        string[] publicExactly = ["/admin", "/admin/", "/admin/links/{id}/activity"];
 
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 

@@ -22,16 +22,25 @@ public sealed class LinkActivityPageTests : IAsyncLifetime
         await _app.DisposeAsync();
     }
 
+    /// <summary>A console session, after the share was viewed twice and the counts written.</summary>
+    private async Task<SharekeepClient> SignedInAfterTwoViewsAsync(string key)
+    {
+        using (var visitor = _app.Visitor())
+        {
+            await visitor.SendAsync(ActivityHarness.Get($"/share/report/{key}"));
+            await visitor.SendAsync(ActivityHarness.Get($"/share/report/{key}"));
+        }
+        await ActivityHarness.FlushAsync(_app);
+        var browser = _app.Visitor();
+        await ConsoleSignIn.SignInAsync(browser);
+        return browser;
+    }
+
     [Fact]
     public async Task ASignedInAdministrator_SeesTotalsAChartAndATableOfTheDays()
     {
         var key = await _admin.ShareReportAsync(await _admin.CreateReportAsync());
-        using var visitor = _app.Visitor();
-        await visitor.SendAsync(ActivityHarness.Get($"/share/report/{key}"));
-        await visitor.SendAsync(ActivityHarness.Get($"/share/report/{key}"));
-        await ActivityHarness.FlushAsync(_app);
-        using var browser = _app.Visitor();
-        await ConsoleSignIn.SignInAsync(browser);
+        using var browser = await SignedInAfterTwoViewsAsync(key);
 
         var page = await browser.GetAsync($"/admin/links/{key}/activity");
 
@@ -41,6 +50,20 @@ public sealed class LinkActivityPageTests : IAsyncLifetime
         Assert.Contains("<desc id=\"activity-desc\">2 views and downloads", page.Text, StringComparison.Ordinal);
         Assert.Equal(30, page.Text.Split("<tr><th scope=\"row\">").Length - 1);
         Assert.DoesNotContain("<script", page.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task TheConsolesLinkList_ShowsEachLinksViews_LinkingToItsActivityPage()
+    {
+        var key = await _admin.ShareReportAsync(await _admin.CreateReportAsync());
+        var quiet = await _admin.ShareReportAsync(await _admin.CreateReportAsync("never opened"));
+        using var browser = await SignedInAfterTwoViewsAsync(key);
+
+        var page = await browser.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Matches($"<a href=\"/admin/links/{key}/activity\"[^>]*>2</a>", page.Text);
+        Assert.Matches($"<a href=\"/admin/links/{quiet}/activity\"[^>]*>0</a>", page.Text);
     }
 
     [Fact]

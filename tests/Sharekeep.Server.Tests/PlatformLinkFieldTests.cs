@@ -134,7 +134,6 @@ public sealed class PlatformLinkFieldTests
     [InlineData("""{"utcTime": 5}""")]
     [InlineData("""{"utc_time": "2031-06-01T12:00:00Z"}""")]
     [InlineData("""{"value": "2031-06-01T12:00:00Z", "timeZoneOffset": "02:00:00"}""")]
-    [InlineData("""{"utcTime": "2031-06-01T12:00:00Z", "utcTime": null}""")]
     [InlineData("""{"utcTime": null, "UtcTime": "2031-06-01T12:00:00Z"}""")]
     public async Task ExpirationDate_ThatIsNoDate_Is400NamingTheFieldAndMakesNoLink(string date)
     {
@@ -146,6 +145,20 @@ public sealed class PlatformLinkFieldTests
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Contains("expirationDate", answer.Body.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty((await admin.GetAsync(Links(fileId))).Response.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task ExpirationDate_GivingAFieldTwice_IsRefusedWithTheWholeBody_AndMakesNoLink()
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+        var fileId = await admin.UploadToPlatformAsync();
+
+        var answer = await admin.PutRawAsync(Links(fileId), """{"title": "x", "expirationDate": {"utcTime": "2031-06-01T12:00:00Z", "utcTime": null}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.NotNull(answer.Body.GetProperty("error").GetProperty("message").GetString());
         Assert.Empty((await admin.GetAsync(Links(fileId))).Response.EnumerateArray());
     }
 

@@ -97,7 +97,7 @@ internal static class LinksCommands
             {
                 foreach (var link in links)
                 {
-                    output.Write((written++ == 0 ? "\n  " : ",\n  ") + link.GetRawText());
+                    output.Write((written++ == 0 ? "\n  " : ",\n  ") + JsonSerializer.Serialize(link));
                 }
             }
             else

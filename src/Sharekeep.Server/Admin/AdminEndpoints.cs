@@ -48,7 +48,7 @@ internal static class AdminEndpoints
             .WithMetadata(new BodyLimit(maxRequest))
             .WithFormOptions(multipartBodyLengthLimit: maxRequest);
         actions.MapPost("/links", CreateLinkAsync);
-        actions.MapPost("/links/bulk", AdminBulk.RunAsync);
+        actions.MapPost("/links/bulk", AdminBulk.RunAsync).LimitAsHeavy();
         actions.MapPost("/files/{fileId:guid}/links/{linkId:guid}/revoke", RevokeLinkAsync);
         actions.MapPost("/links/{linkId:guid}/unlock", UnlockLinkAsync);
         actions.MapPost("/networks/unlock", UnlockNetworkAsync);

@@ -1,4 +1,5 @@
 using Sharekeep.Core;
+using Sharekeep.Core.Activity;
 using Sharekeep.Core.Inventory;
 using Sharekeep.Server.Native.Links;
 
@@ -19,7 +20,10 @@ public sealed record AdminLinkList(
     public const int PageSize = 50;
 }
 
-/// <summary>One link in the list; <paramref name="RevokePath"/> is null for a link already revoked.</summary>
+/// <summary>
+/// One link in the list; <paramref name="RevokePath"/> is null for a link already revoked. Views and last access
+/// are over the kept days (zero and null when read without activity, as a bulk action's preview is).
+/// </summary>
 public sealed record AdminLinkRow(
     string Kind,
     string Resource,
@@ -29,9 +33,12 @@ public sealed record AdminLinkRow(
     DateTimeOffset? Expires,
     LinkState State,
     bool HasPassword,
-    string? RevokePath)
+    string? RevokePath,
+    long Views = 0,
+    DateTimeOffset? LastAccess = null,
+    string? ActivityPath = null)
 {
-    public static AdminLinkRow Of(InventoryLink link, DateTimeOffset now, HttpRequest request) => new(
+    public static AdminLinkRow Of(InventoryLink link, DateTimeOffset now, HttpRequest request, ActivitySummary? activity = null) => new(
         link.Kind.ToString(),
         link.Name,
         link.Title,
@@ -42,10 +49,13 @@ public sealed record AdminLinkRow(
         link.HasPassword,
         link.Revoked is not null ? null
         : link.FileLinkId is { } id ? $"{AdminEndpoints.Path}/files/{link.ResourceId}/links/{id}/revoke"
-        : $"{AdminEndpoints.Path}/shares/{Uri.EscapeDataString(link.Key)}/revoke");
+        : $"{AdminEndpoints.Path}/shares/{Uri.EscapeDataString(link.Key)}/revoke",
+        activity?.Views ?? 0,
+        activity?.LastAccess,
+        AdminLinkActivity.PathOf(link.FileLinkId?.ToString() ?? link.Key));
 }
 
-internal sealed class AdminLinkListReader(LinkInventory inventory, LinkParameters parameters)
+internal sealed class AdminLinkListReader(LinkInventory inventory, LinkParameters parameters, ActivityReader activity)
 {
     /// <summary>The page after <paramref name="cursor"/> (the first without one); bad filter values answer their messages and no rows.</summary>
     public async Task<AdminLinkList> ReadAsync(HttpRequest request, AdminLinkFilter filter, string? cursor, CancellationToken cancellationToken)
@@ -59,9 +69,10 @@ internal sealed class AdminLinkListReader(LinkInventory inventory, LinkParameter
             return new AdminLinkList(filter, [], null, cursor is null, errors.Messages());
         }
         var page = await inventory.ListAsync(new LinkQuery(read, sort, AdminLinkList.PageSize, after), cancellationToken);
+        var summaries = await activity.SummariesAsync(page.Links, cancellationToken);
         return new AdminLinkList(
             filter,
-            [.. page.Links.Select(l => AdminLinkRow.Of(l, page.Now, request))],
+            [.. page.Links.Select(l => AdminLinkRow.Of(l, page.Now, request, summaries.GetValueOrDefault(ActivityReader.LinkOf(l))))],
             page.Next is { } next ? filter.Address(("cursor", parameters.Seal(next))) : null,
             after is null,
             []);

@@ -98,6 +98,11 @@ internal sealed class EfLinkActivityStore(SharekeepDbContext db, WebhookOutboxWr
     private async Task<IReadOnlyList<ActivityLink>> FirstUsesAsync(ActivityBatch batch, CancellationToken cancellationToken)
     {
         var firstUses = new List<ActivityLink>();
+        // Only link.first_view needs them: without a subscriber, a flush does not pay a query per link it counted.
+        if (!await outbox.IsSubscribedAsync(db, WebhookEvents.LinkFirstView, cancellationToken))
+        {
+            return firstUses;
+        }
         foreach (var used in batch.Deltas.Where(d => d.Uses > 0).GroupBy(d => d.Link))
         {
             var kind = used.Key.KindName;
@@ -119,7 +124,7 @@ internal sealed class EfLinkActivityStore(SharekeepDbContext db, WebhookOutboxWr
     /// </summary>
     private async Task AnnounceFirstViewsAsync(List<ActivityLink> firstUses, ActivityBatch batch, CancellationToken cancellationToken)
     {
-        if (firstUses.Count == 0 || !await outbox.IsSubscribedAsync(db, WebhookEvents.LinkFirstView, cancellationToken))
+        if (firstUses.Count == 0)
         {
             return;
         }

@@ -87,7 +87,10 @@ internal sealed class EfWebhookStore(SharekeepDbContext db, StorageCache cache) 
                 .ExecuteUpdateAsync(
                     u => u.SetProperty(m => m.State, (int)WebhookMessageState.Pending)
                         .SetProperty(m => m.NextAttempt, now)
-                        .SetProperty(m => m.Finished, (DateTimeOffset?)null),
+                        .SetProperty(m => m.Finished, (DateTimeOffset?)null)
+                        // A send in flight loses its claim, so its result cannot mark the replay delivered.
+                        .SetProperty(m => m.Lease, (Guid?)null)
+                        .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
                     ct) > 0,
             DatabaseWrites.ApplyAgain,
             cancellationToken);

@@ -26,7 +26,17 @@ public sealed class WebhookOutboxWriter(StorageCache cache)
     /// </summary>
     public async Task AddAsync(SharekeepDbContext db, string type, IEnumerable<WebhookEvent> events, CancellationToken cancellationToken)
     {
-        var subscribers = (await SubscriptionsAsync(db, cancellationToken)).For(type);
+        var cached = (await SubscriptionsAsync(db, cancellationToken)).For(type);
+        if (cached.Count == 0)
+        {
+            return;
+        }
+        // The cached set may be a moment old on another instance: an endpoint deleted or disabled since is not
+        // written for, or its row's foreign key would fail the caller's own change. Read in the caller's transaction.
+        var subscribers = await db.WebhookEndpoints.AsNoTracking()
+            .Where(e => cached.Contains(e.Id) && e.Enabled)
+            .Select(e => e.Id)
+            .ToListAsync(cancellationToken);
         if (subscribers.Count == 0)
         {
             return;

@@ -77,7 +77,7 @@ public sealed class WebhookLinkEventTests
         await ActivityHarness.FlushAsync(app);
 
         var received = await receiver.WaitForAsync(r => r.Count >= 2);
-        Assert.Equal([report, other], received.Select(r => r.Json.GetProperty("data").GetProperty("resourceId").GetGuid()));
+        Assert.Equal(new[] { report, other }.Order(), received.Select(r => r.Json.GetProperty("data").GetProperty("resourceId").GetGuid()).Order());
         Assert.All(received, r => Assert.Equal("link.first_view", r.Json.GetProperty("type").GetString()));
         Assert.All(received, r => Assert.DoesNotContain(key, r.Json.GetRawText(), StringComparison.Ordinal));
     }

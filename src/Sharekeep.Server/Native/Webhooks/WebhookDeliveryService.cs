@@ -13,7 +13,6 @@ internal sealed partial class WebhookDeliveryService(
     IServiceScopeFactory scopes, WebhookSender sender, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDeliveryService> logger)
     : BackgroundService
 {
-    private const int MaxParallelSends = 4;
     private const int ExpiryBatch = 500;
     private const int ExpiryBatchesPerRun = 20;
     private static readonly TimeSpan TrimInterval = TimeSpan.FromHours(1);
@@ -63,16 +62,25 @@ internal sealed partial class WebhookDeliveryService(
         }
         await Parallel.ForEachAsync(
             claimed,
-            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelSends, CancellationToken = stoppingToken },
+            new ParallelOptions { MaxDegreeOfParallelism = WebhookOptions.ParallelSends, CancellationToken = stoppingToken },
             async (delivery, ct) =>
             {
-                var result = await sender.SendAsync(delivery, ct);
-                var retryAt = result.Succeeded ? null : RetryAt(delivery.Attempts, result.At);
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IWebhookOutbox>().RecordAsync(delivery, result, retryAt, ct);
-                if (!result.Succeeded)
+                try
                 {
-                    LogAttemptFailed(logger, delivery.MessageId, delivery.EndpointId, delivery.Attempts + 1, result.StatusCode, result.Error, retryAt);
+                    var result = await sender.SendAsync(delivery, ct);
+                    var retryAt = result.Succeeded ? null : RetryAt(delivery.Attempts, result.At);
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<IWebhookOutbox>().RecordAsync(delivery, result, retryAt, ct);
+                    if (!result.Succeeded)
+                    {
+                        LogAttemptFailed(logger, delivery.MessageId, delivery.EndpointId, delivery.Attempts + 1, result.StatusCode, result.Error, retryAt);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    // One message that could not be recorded (its endpoint deleted meanwhile, the database gone) must
+                    // not cancel the others in the batch: it keeps its lease and is claimed again when that runs out.
+                    LogRoundFailed(logger, exception);
                 }
             });
         return claimed.Count;

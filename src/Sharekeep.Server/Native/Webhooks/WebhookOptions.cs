@@ -38,8 +38,15 @@ internal sealed class WebhookOptions
     [Range(1, 3600, ErrorMessage = "Sharekeep:Webhooks:ExpirySweepSeconds must be between 1 and 3600.")]
     public int ExpirySweepSeconds { get; set; } = 60;
 
-    /// <summary>How long a claimed message is this instance's: longer than an attempt may take, so no second instance sends it meanwhile.</summary>
-    public TimeSpan Lease => TimeSpan.FromSeconds((TimeoutSeconds * 3) + 30);
+    /// <summary>
+    /// How long a claimed batch is this instance's: longer than sending all of it may take (its messages go out
+    /// <see cref="ParallelSends"/> at a time, each within the timeout, then recorded), so no second instance sends
+    /// one of them meanwhile.
+    /// </summary>
+    public TimeSpan Lease => TimeSpan.FromSeconds((((BatchSize + ParallelSends - 1) / ParallelSends) * (TimeoutSeconds + 5)) + 30);
+
+    /// <summary>Messages one instance sends at once.</summary>
+    public const int ParallelSends = 4;
 
     public TimeSpan[] RetryDelays() =>
         [.. RetryDelaysSeconds.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

@@ -82,6 +82,11 @@ internal sealed class WebhookSender : IDisposable
         {
             return new WebhookAttemptResult(at, null, Describe(exception), Elapsed(), null);
         }
+        catch (IOException)
+        {
+            // The receiver answered and then broke off (a reset, a body cut short): not a success, whatever its status said.
+            return new WebhookAttemptResult(at, null, "The answer broke off before its end.", Elapsed(), null);
+        }
     }
 
     public void Dispose() => _client.Dispose();
