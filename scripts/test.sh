@@ -118,6 +118,10 @@ for trx in "$results"/*.trx; do
     skipped=$((skipped + 1))
     echo "skipped in $(basename "$trx" .trx): $name" >&2
   done < <(grep -o '<UnitTestResult [^>]*outcome="NotExecuted"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/\1/p')
+  # Failed tests are named again here, next to the totals, because CI shows only the end of the output.
+  while IFS= read -r name; do
+    [ -n "$name" ] && echo "failed in $(basename "$trx" .trx): $name"
+  done < <(grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/\1/p')
 done
 [ "$skipped" -eq 0 ] || echo "$skipped skipped (see the lines above for which and why: the test output names what was missing)."
 

@@ -100,7 +100,7 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Contains("The file is uploaded", browser.Find(".notice").Text, StringComparison.Ordinal);
         browser.Submit("#link-form button[type=submit]");
         Assert.Contains("The file link is ready", browser.Find(".notice").Text, StringComparison.Ordinal);
-        var page = browser.Find("table.links tbody tr a").GetAttribute("href")!;
+        var page = browser.Find("table.links tbody tr td[data-label=Link] a").GetAttribute("href")!;
         browser.Driver.Navigate().GoToUrl(page);
 
         Assert.Equal("agenda.txt", browser.Find("h1").Text);

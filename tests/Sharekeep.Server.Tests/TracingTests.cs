@@ -7,7 +7,7 @@ namespace Sharekeep.Server.Tests;
 /// <summary>Traces, when an OTLP endpoint is configured: each request a span named by its route, never by its path.</summary>
 public sealed class TracingTests
 {
-    private static SharekeepApplication App(List<Activity> spans) => new(
+    private static SharekeepApplication App(ExportedSpanCollection spans) => new(
         settings: new Dictionary<string, string?>
         {
             // Nothing listens there: the spans that matter are the in-memory exporter's below.
@@ -15,17 +15,14 @@ public sealed class TracingTests
         },
         services: services => services.ConfigureOpenTelemetryTracerProvider(traces => traces.AddInMemoryExporter(spans)));
 
-    private static async Task<Activity> SpanOfRouteAsync(List<Activity> spans, string route)
+    private static async Task<Activity> SpanOfRouteAsync(ExportedSpanCollection spans, string route)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (DateTime.UtcNow < deadline)
         {
-            lock (spans)
+            if (spans.Snapshot().FirstOrDefault(s => Equals(s.GetTagItem("http.route"), route)) is { } span)
             {
-                if (spans.FirstOrDefault(s => Equals(s.GetTagItem("http.route"), route)) is { } span)
-                {
-                    return span;
-                }
+                return span;
             }
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
@@ -35,7 +32,7 @@ public sealed class TracingTests
     [Fact]
     public async Task AVisitorsRequest_IsASpanNamedByItsRouteTemplate()
     {
-        var spans = new List<Activity>();
+        var spans = new ExportedSpanCollection();
         await using var app = App(spans);
         using var admin = app.Admin();
         using var visitor = app.Visitor();
@@ -53,7 +50,7 @@ public sealed class TracingTests
     {
         const string FileName = "board-minutes-q3-confidential.txt";
         const string Password = "Correct-Horse-Battery-9";
-        var spans = new List<Activity>();
+        var spans = new ExportedSpanCollection();
         await using var app = App(spans);
         using var admin = app.Admin();
         using var visitor = app.Visitor();
@@ -67,11 +64,7 @@ public sealed class TracingTests
         await visitor.PostAsync($"/api/2.0/files/share/{locked}/password", new { password = Password });
         await SpanOfRouteAsync(spans, "/api/2.0/files/share/{key}/password");
 
-        List<string> written;
-        lock (spans)
-        {
-            written = [.. spans.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}").Append(s.DisplayName))];
-        }
+        List<string> written = [.. spans.Snapshot().SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}").Append(s.DisplayName))];
         Assert.NotEmpty(written);
         foreach (var secret in new[] { share, open, locked, Password, FileName, SharekeepApplication.Secret })
         {
