@@ -7,16 +7,10 @@ namespace Sharekeep.Storage.Stores;
 
 /// <summary>
 /// Activity in the database. EF Core cannot say "add to what is there", so a flush is parameterised SQL: additive
-/// upserts (INSERT ... ON CONFLICT DO UPDATE SET views = views + excluded.views), which SQLite and PostgreSQL both
-/// speak; only the two-argument minimum and maximum are spelt differently.
+/// multi-row upserts (<see cref="ActivityBatchWriter"/>), which SQLite and PostgreSQL both speak.
 /// </summary>
 internal sealed class EfLinkActivityStore(SharekeepDbContext db, WebhookOutboxWriter outbox) : ILinkActivityStore
 {
-    private const int VisitorsPerStatement = 200;
-
-    // Raw SQL parameters cannot be typed nulls here; a time no access can have stands for "none" and becomes NULL.
-    private const long NoAccess = -1;
-
     private bool IsPostgres => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
     public Task<IReadOnlyList<ActivityLink>> AddAsync(ActivityBatch batch, int visitorsPerLinkDay, CancellationToken cancellationToken) =>
@@ -25,69 +19,8 @@ internal sealed class EfLinkActivityStore(SharekeepDbContext db, WebhookOutboxWr
 
     private async Task<IReadOnlyList<ActivityLink>> AddInTransactionAsync(ActivityBatch batch, int visitorsPerLinkDay, CancellationToken cancellationToken)
     {
-        var (least, greatest) = IsPostgres ? ("LEAST", "GREATEST") : ("min", "max");
-        var upsert = $$"""
-            INSERT INTO "LinkActivity" AS t ("Kind", "LinkId", "Day", "Views", "Downloads", "Previews", "PasswordFailures", "Lockouts", "Visitors", "FirstAccess", "LastAccess")
-            VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, 0, NULLIF({8}, {10}), NULLIF({9}, {10}))
-            ON CONFLICT ("Kind", "LinkId", "Day") DO UPDATE SET
-                "Views" = t."Views" + excluded."Views",
-                "Downloads" = t."Downloads" + excluded."Downloads",
-                "Previews" = t."Previews" + excluded."Previews",
-                "PasswordFailures" = t."PasswordFailures" + excluded."PasswordFailures",
-                "Lockouts" = t."Lockouts" + excluded."Lockouts",
-                "FirstAccess" = {{least}}(COALESCE(t."FirstAccess", excluded."FirstAccess"), COALESCE(excluded."FirstAccess", t."FirstAccess")),
-                "LastAccess" = {{greatest}}(COALESCE(t."LastAccess", excluded."LastAccess"), COALESCE(excluded."LastAccess", t."LastAccess"))
-            """;
-        // Deltas come sorted by link and day: instances flushing the same links at once lock their rows in the same order.
-        foreach (var delta in batch.Deltas)
-        {
-            var day = ActivityDay.Start(delta.Day).UtcTicks;
-            await db.Database.ExecuteSqlRawAsync(
-                upsert,
-                [delta.Link.KindName, delta.Link.Id, day, delta.Views, delta.Downloads, delta.Previews, delta.PasswordFailures, delta.Lockouts,
-                    delta.FirstAccess?.UtcTicks ?? NoAccess, delta.LastAccess?.UtcTicks ?? NoAccess, NoAccess],
-                cancellationToken);
-            if (delta.Visitors.Count > 0)
-            {
-                await AddVisitorsAsync(delta, day, visitorsPerLinkDay, cancellationToken);
-            }
-        }
+        await new ActivityBatchWriter(db, IsPostgres).WriteAsync(batch, visitorsPerLinkDay, cancellationToken);
         return await FirstUsesAsync(batch, cancellationToken);
-    }
-
-    /// <summary>
-    /// Stores the delta's visitors while the link-day has room. The upsert before it holds the link-day's row lock
-    /// until commit (on PostgreSQL; SQLite has one writer), so two instances cannot both fill the last places.
-    /// </summary>
-    private async Task AddVisitorsAsync(ActivityDelta delta, long day, int visitorsPerLinkDay, CancellationToken cancellationToken)
-    {
-        var kind = delta.Link.KindName;
-        var stored = await db.LinkVisitors.CountAsync(v => v.Kind == kind && v.LinkId == delta.Link.Id && v.Day == ActivityDay.Start(delta.Day), cancellationToken);
-        var room = visitorsPerLinkDay - stored;
-        var next = 0;
-        // Each round takes at least one visitor (or stops): bounded by the delta's visitors.
-        while (room > 0 && next < delta.Visitors.Count)
-        {
-            var take = Math.Min(Math.Min(room, VisitorsPerStatement), delta.Visitors.Count - next);
-            var values = new List<object> { kind, delta.Link.Id, day };
-            var rows = new List<string>(take);
-            for (var i = 0; i < take; i++)
-            {
-                rows.Add($"({{0}}, {{1}}, {{2}}, {{{values.Count}}})");
-                values.Add(VisitorHash.ToBytes(delta.Visitors[next + i]));
-            }
-            next += take;
-            // Only placeholders are joined in: every value is a parameter.
-            var insert = $"""INSERT INTO "LinkVisitors" ("Kind", "LinkId", "Day", "Hash") VALUES {string.Join(", ", rows)} ON CONFLICT DO NOTHING""";
-            room -= await db.Database.ExecuteSqlRawAsync(insert, values, cancellationToken);
-        }
-        await db.Database.ExecuteSqlRawAsync(
-            """
-            UPDATE "LinkActivity" SET "Visitors" = (SELECT COUNT(*) FROM "LinkVisitors" AS v WHERE v."Kind" = {0} AND v."LinkId" = {1} AND v."Day" = {2})
-            WHERE "Kind" = {0} AND "LinkId" = {1} AND "Day" = {2}
-            """,
-            [kind, delta.Link.Id, day],
-            cancellationToken);
     }
 
     /// <summary>
