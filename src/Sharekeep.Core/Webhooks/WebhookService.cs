@@ -4,14 +4,21 @@ using Sharekeep.Core.Credentials;
 
 namespace Sharekeep.Core.Webhooks;
 
-/// <summary>Whether receivers on private and loopback addresses may be registered and reached (off unless the operator says so).</summary>
-public sealed record WebhookRules(bool AllowPrivateAddresses);
+/// <summary>
+/// Whether receivers on private and loopback addresses may be registered and reached (off unless the operator says
+/// so), and how many webhooks may be registered: each one is a request per event, so their number is what an
+/// admin key could make every change cost.
+/// </summary>
+public sealed record WebhookRules(bool AllowPrivateAddresses, int MaxEndpoints = WebhookService.DefaultMaxEndpoints);
 
 /// <summary>Registering, changing and removing webhook endpoints, and what their deliveries did; every change audited.</summary>
 public sealed class WebhookService(IWebhookStore store, IWebhookSecretProtector protector, WebhookRules rules, AuditLog audit, TimeProvider time)
 {
     public const int MaxUrlLength = 2000;
-    public const int MaxEndpoints = 100;
+    public const int DefaultMaxEndpoints = 100;
+
+    /// <summary>The most <see cref="WebhookRules.MaxEndpoints"/> may be, and so the most ever listed.</summary>
+    public const int MaxEndpointsLimit = 1000;
     public const int MaxAttemptsListed = 200;
 
     public async Task<Outcome<RegisteredWebhook>> CreateAsync(string? url, IReadOnlyList<string>? events, Actor actor, CancellationToken cancellationToken)
@@ -22,9 +29,9 @@ public sealed class WebhookService(IWebhookStore store, IWebhookSecretProtector 
         {
             return Outcome<RegisteredWebhook>.Invalid(errors);
         }
-        if ((await store.ListAsync(MaxEndpoints, cancellationToken)).Count >= MaxEndpoints)
+        if ((await store.ListAsync(rules.MaxEndpoints, cancellationToken)).Count >= rules.MaxEndpoints)
         {
-            return Outcome<RegisteredWebhook>.Invalid("url", $"At most {MaxEndpoints} webhooks may be registered.");
+            return Outcome<RegisteredWebhook>.Invalid("url", $"At most {rules.MaxEndpoints} webhooks may be registered (Sharekeep:Webhooks:MaxEndpoints).");
         }
         var now = time.GetUtcNow();
         var endpoint = new WebhookEndpoint(Guid.CreateVersion7(now), checkedUrl!, checkedEvents!, true, now);
@@ -73,7 +80,7 @@ public sealed class WebhookService(IWebhookStore store, IWebhookSecretProtector 
 
     public Task<WebhookEndpoint?> FindAsync(Guid id, CancellationToken cancellationToken) => store.FindAsync(id, cancellationToken);
 
-    public Task<IReadOnlyList<WebhookEndpoint>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(MaxEndpoints, cancellationToken);
+    public Task<IReadOnlyList<WebhookEndpoint>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(MaxEndpointsLimit, cancellationToken);
 
     public Task<IReadOnlyList<WebhookAttempt>> ListAttemptsAsync(Guid id, long? beforeId, int limit, CancellationToken cancellationToken) =>
         store.ListAttemptsAsync(id, beforeId, Math.Clamp(limit, 1, MaxAttemptsListed), cancellationToken);
@@ -91,10 +98,20 @@ public sealed class WebhookService(IWebhookStore store, IWebhookSecretProtector 
             errors.Add("url", "url carries no user name, password or fragment.");
             return null;
         }
-        // A name is checked when a delivery resolves it (it may resolve elsewhere by then); a literal address now too.
-        if (!rules.AllowPrivateAddresses && IPAddress.TryParse(uri.IdnHost, out var address) && WebhookAddresses.IsRestricted(address))
+        if (rules.AllowPrivateAddresses)
+        {
+            return uri.AbsoluteUri;
+        }
+        // A name is checked when a delivery resolves it (it may resolve elsewhere by then); a literal address now too,
+        // also written with the trailing dot of a fully qualified name, which resolvers take for the address itself.
+        if (IPAddress.TryParse(uri.IdnHost.TrimEnd('.'), out var address) && WebhookAddresses.IsRestricted(address))
         {
             errors.Add("url", "url is on a private, loopback or otherwise non-public address; set Sharekeep:Webhooks:AllowPrivateAddresses to allow it.");
+            return null;
+        }
+        if (WebhookAddresses.IsRefusedPort(uri.Port))
+        {
+            errors.Add("url", $"url's port {uri.Port} is one of a service that is no webhook receiver (mail, databases, control planes); use another, or set Sharekeep:Webhooks:AllowPrivateAddresses.");
             return null;
         }
         return uri.AbsoluteUri;
@@ -107,8 +124,10 @@ public sealed class WebhookService(IWebhookStore store, IWebhookSecretProtector 
             errors.Add("events", "events lists at least one of: " + string.Join(", ", WebhookEvents.All) + ".");
             return null;
         }
-        if (events.FirstOrDefault(e => !WebhookEvents.IsKnown(e)) is { } unknown)
+        // Any, not FirstOrDefault: a null in the list is unknown too, and FirstOrDefault's null would say "none".
+        if (events.Any(e => !WebhookEvents.IsKnown(e)))
         {
+            var unknown = events.First(e => !WebhookEvents.IsKnown(e));
             var named = unknown is { Length: <= 64 } && !VisibleText.HasControlOrHiddenFormatting(unknown) ? $"'{unknown}'" : "One of them";
             errors.Add("events", $"{named} is not an event; events are: " + string.Join(", ", WebhookEvents.All) + ".");
             return null;

@@ -11,6 +11,10 @@ internal sealed class WebhookOptions
     /// <summary>Receivers on loopback, private, link-local, unique-local, CGNAT or multicast addresses; off, so no webhook reaches into the host's network.</summary>
     public bool AllowPrivateAddresses { get; set; }
 
+    /// <summary>Webhooks that may be registered: every change of a link is a request to each one subscribed.</summary>
+    [Range(1, Core.Webhooks.WebhookService.MaxEndpointsLimit, ErrorMessage = "Sharekeep:Webhooks:MaxEndpoints must be between 1 and 1000.")]
+    public int MaxEndpoints { get; set; } = Core.Webhooks.WebhookService.DefaultMaxEndpoints;
+
     [Range(1, 60, ErrorMessage = "Sharekeep:Webhooks:ConnectTimeoutSeconds must be between 1 and 60.")]
     public int ConnectTimeoutSeconds { get; set; } = 5;
 

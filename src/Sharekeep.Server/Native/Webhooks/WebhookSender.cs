@@ -94,13 +94,18 @@ internal sealed class WebhookSender : IDisposable
     /// <summary>Resolves the name, keeps the addresses a receiver may have, and connects to one of them (never to another).</summary>
     internal static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, bool allowPrivate, CancellationToken cancellationToken)
     {
+        // Also here, not only at registration: a webhook registered before a port was refused reaches nothing either.
+        if (!allowPrivate && WebhookAddresses.IsRefusedPort(endPoint.Port))
+        {
+            throw new RefusedAddressException($"Refused: port {endPoint.Port} is one of a service that is no webhook receiver.");
+        }
         var addresses = IPAddress.TryParse(endPoint.Host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(endPoint.Host, cancellationToken);
         var allowed = allowPrivate ? addresses : [.. addresses.Where(a => !WebhookAddresses.IsRestricted(a))];
         if (allowed.Length == 0)
         {
-            throw new RefusedAddressException(endPoint.Host);
+            throw new RefusedAddressException($"Refused: {endPoint.Host} has no public address (receivers on private addresses need Sharekeep:Webhooks:AllowPrivateAddresses).");
         }
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -124,7 +129,8 @@ internal sealed class WebhookSender : IDisposable
         {
             read += n;
         }
-        return read == 0 ? null : Encoding.UTF8.GetString(buffer, 0, read);
+        // U+0000 is the one character PostgreSQL text cannot hold: kept, it would make the attempt unrecordable.
+        return read == 0 ? null : Encoding.UTF8.GetString(buffer, 0, read).Replace('\0', '\uFFFD');
     }
 
     private static string Describe(HttpRequestException exception)
@@ -143,6 +149,5 @@ internal sealed class WebhookSender : IDisposable
         return exception.HttpRequestError == HttpRequestError.Unknown ? "The request failed." : $"The request failed: {exception.HttpRequestError}.";
     }
 
-    private sealed class RefusedAddressException(string host)
-        : Exception($"Refused: {host} has no public address (receivers on private addresses need Sharekeep:Webhooks:AllowPrivateAddresses).");
+    private sealed class RefusedAddressException(string message) : Exception(message);
 }

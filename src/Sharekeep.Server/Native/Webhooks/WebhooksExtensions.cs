@@ -15,7 +15,11 @@ internal static class WebhooksExtensions
             .Validate(o => o.ConnectTimeoutSeconds <= o.TimeoutSeconds, "Sharekeep:Webhooks:ConnectTimeoutSeconds must not be longer than TimeoutSeconds.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IWebhookSecretProtector, WebhookSecrets>();
-        builder.Services.AddSingleton(sp => new WebhookRules(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateAddresses));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<WebhookOptions>>().Value;
+            return new WebhookRules(options.AllowPrivateAddresses, options.MaxEndpoints);
+        });
         builder.Services.AddScoped<WebhookService>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService<WebhookDeliveryService>();
