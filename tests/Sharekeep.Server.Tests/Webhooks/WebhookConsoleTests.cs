@@ -18,6 +18,15 @@ public sealed partial class WebhookConsoleTests
     private static async Task<IReadOnlyList<System.Text.Json.JsonElement>> ListAsync(SharekeepClient admin) =>
         [.. (await admin.GetAsync("/api/v1/webhooks")).Body.EnumerateArray()];
 
+    /// <summary>Registers a webhook for link.created and waits until one message to it is delivered and recorded.</summary>
+    private static async Task<RegisteredHook> DeliverOneAsync(SharekeepClient admin, WebhookReceiver receiver)
+    {
+        var hook = await Webhooks.RegisterAsync(admin, receiver.Url(), "link.created");
+        await admin.ShareReportAsync(await admin.CreateReportAsync());
+        await Webhooks.WaitForDeliveriesAsync(admin, hook.Id, a => a.Count > 0);
+        return hook;
+    }
+
     [Fact]
     public async Task Console_RegistersAWebhook_AndShowsItsSecretOnce()
     {
@@ -137,9 +146,7 @@ public sealed partial class WebhookConsoleTests
         await using var app = new SharekeepApplication(settings: Webhooks.FastSettings());
         using var admin = app.Admin();
         using var browser = app.Visitor();
-        var hook = await Webhooks.RegisterAsync(admin, receiver.Url(), "link.created");
-        await admin.ShareReportAsync(await admin.CreateReportAsync());
-        await Webhooks.WaitForDeliveriesAsync(admin, hook.Id, a => a.Count > 0);
+        var hook = await DeliverOneAsync(admin, receiver);
 
         var console = await ConsoleSignIn.SignInAsync(browser);
 
@@ -154,10 +161,8 @@ public sealed partial class WebhookConsoleTests
         await using var app = new SharekeepApplication(settings: Webhooks.FastSettings());
         using var admin = app.Admin();
         using var browser = app.Visitor();
-        var hook = await Webhooks.RegisterAsync(admin, receiver.Url(), "link.created");
-        await admin.ShareReportAsync(await admin.CreateReportAsync());
-        var first = Assert.Single(await receiver.WaitForAsync(r => r.Count > 0));
-        await Webhooks.WaitForDeliveriesAsync(admin, hook.Id, a => a.Count > 0);
+        var hook = await DeliverOneAsync(admin, receiver);
+        var first = Assert.Single(await receiver.ReceivedAsync());
         await ConsoleSignIn.SignInAsync(browser);
         var page = await browser.GetAsync($"/admin/webhooks/{hook.Id}/deliveries");
         Assert.Contains(first.Id, page.Text, StringComparison.Ordinal);
