@@ -33,6 +33,10 @@ internal static class AdminAuditText
             AuditActions.ConsoleSignedIn => "Signed in to the console",
             AuditActions.ConsoleSignedOut => "Signed out of the console",
             AuditActions.ConsoleSessionEnded => $"Console session {First()} ended",
+            AuditActions.WebhookCreated => $"Webhook to {Detail(entry, "url")} registered",
+            AuditActions.WebhookUpdated => $"Webhook to {Detail(entry, "url")} changed",
+            AuditActions.WebhookDeleted => $"Webhook {First()} deleted",
+            AuditActions.WebhookReplayed => $"Webhook message {(records.Count > 1 ? records[1] : "?")} replayed",
             AuditActions.LinksBulk => $"Bulk {Detail(entry, "action")} of {Detail(entry, "count")} links",
             _ => string.Join(' ', [entry.Action, .. records]),
         };

@@ -55,7 +55,9 @@ internal static class AdminEndpoints
         actions.MapPost("/sessions/{sessionId:guid}/end", EndSessionAsync);
         actions.MapPost("/keys", CreateKeyAsync);
         actions.MapPost("/keys/{keyId:guid}/revoke", RevokeKeyAsync);
+        actions.MapAdminWebhookActions();
         routes.MapAdminLinkActivity();
+        routes.MapAdminWebhookDeliveries();
         return routes;
     }
 

@@ -28,6 +28,11 @@ internal enum AdminNotice
     NetworkUnlocked,
     LinkPolicySaved,
     LinkPolicyUnchanged,
+    WebhookCreated,
+    WebhookEnabled,
+    WebhookDisabled,
+    WebhookDeleted,
+    WebhookReplayed,
 }
 
 /// <summary>
@@ -68,6 +73,11 @@ internal static class AdminNotices
         AdminNotice.NetworkUnlocked => "The network's tries are checked again: its wrong passwords are forgotten for it, on every instance.",
         AdminNotice.LinkPolicySaved => "The link policy is saved: every new link obeys it, on every instance. Existing links are listed below if they break it.",
         AdminNotice.LinkPolicyUnchanged => "The link policy was already that; nothing changed.",
+        AdminNotice.WebhookCreated => "The webhook is registered. Copy its signing secret now: it is shown this once and never again.",
+        AdminNotice.WebhookEnabled => "The webhook is enabled: events from now on are sent to it.",
+        AdminNotice.WebhookDisabled => "The webhook is disabled: no new event is sent to it until it is enabled again.",
+        AdminNotice.WebhookDeleted => "The webhook is deleted, with its waiting messages and recorded deliveries.",
+        AdminNotice.WebhookReplayed => "The message is sent again, with the same webhook-id, in a moment.",
         AdminNotice.UnreadableForm => "The form could not be read (too large, or not a form); nothing was changed.",
         _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, null),
     };

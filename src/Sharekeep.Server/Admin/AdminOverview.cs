@@ -6,6 +6,7 @@ using Sharekeep.Core.Links.Passwords;
 using Sharekeep.Core.Policy;
 using Sharekeep.Core.Resources;
 using Sharekeep.Core.Sessions;
+using Sharekeep.Core.Webhooks;
 
 namespace Sharekeep.Server.Admin;
 
@@ -32,6 +33,12 @@ public sealed record AdminOverview(
 {
     /// <summary>The key just made, shown on this one page and never again.</summary>
     public IssuedApiKey? IssuedKey { get; init; }
+
+    /// <summary>The registered webhooks, oldest first, each with its newest attempt.</summary>
+    public IReadOnlyList<AdminWebhookRow> Webhooks { get; init; } = [];
+
+    /// <summary>The webhook just registered, with its signing secret: shown on this one page and never again.</summary>
+    public RegisteredWebhook? IssuedWebhook { get; init; }
 
     /// <summary>A bulk action's dry run, waiting to be confirmed.</summary>
     public AdminBulkPreview? BulkPreview { get; init; }
@@ -71,6 +78,7 @@ internal sealed class AdminOverviewReader(
     ConsoleSessionService sessions,
     ApiKeyService keys,
     AuditLog audit,
+    WebhookService webhooks,
     TimeProvider time)
 {
     public const int FileRows = 200;
@@ -108,6 +116,21 @@ internal sealed class AdminOverviewReader(
             current, lastChanges, linkPage, reports, dashboards, storedFiles, recent, AdminNotices.Message(notice), errors, form,
             open, AdminSession.SessionIdOf(request.HttpContext.User), apiKeys,
             await links.ListLockedAsync(cancellationToken), await links.ListLockedNetworksAsync(cancellationToken), now,
-            await linkPolicy.GetAsync(cancellationToken), await linkPolicy.ListViolationsAsync(ViolationRows, cancellationToken));
+            await linkPolicy.GetAsync(cancellationToken), await linkPolicy.ListViolationsAsync(ViolationRows, cancellationToken))
+        {
+            Webhooks = await WebhookRowsAsync(cancellationToken),
+        };
+    }
+
+    /// <summary>One query per webhook for its last attempt: there are at most <see cref="WebhookService.MaxEndpoints"/>, usually a few.</summary>
+    private async Task<IReadOnlyList<AdminWebhookRow>> WebhookRowsAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<AdminWebhookRow>();
+        foreach (var endpoint in await webhooks.ListAsync(cancellationToken))
+        {
+            var last = await webhooks.ListAttemptsAsync(endpoint.Id, null, 1, cancellationToken);
+            rows.Add(new AdminWebhookRow(endpoint, last.Count > 0 ? last[0] : null));
+        }
+        return rows;
     }
 }

@@ -35,6 +35,12 @@ internal sealed class CachedPasswordFailureStore(Lazy<IPasswordFailureStore> inn
             LinkChange(failure.LinkId),
             NetworkChange(failure.Network));
 
+    public Task RecordLockoutAsync(LinkLockout lockout, CancellationToken cancellationToken) =>
+        cache.WriteAsync(
+            () => inner.Value.RecordLockoutAsync(lockout, cancellationToken),
+            LinkChange(lockout.Failure.LinkId),
+            NetworkChange(lockout.Failure.Network));
+
     public Task<IReadOnlyList<LinkFailureCount>> LinksWithFailuresAsync(
         DateTimeOffset since, int atLeast, int limit, CancellationToken cancellationToken) =>
         inner.Value.LinksWithFailuresAsync(since, atLeast, limit, cancellationToken);

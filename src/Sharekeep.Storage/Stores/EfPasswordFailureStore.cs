@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Sharekeep.Core.Links.Passwords;
+using Sharekeep.Core.Webhooks;
 using Sharekeep.Storage.Entities;
+using Sharekeep.Storage.Webhooks;
 
 namespace Sharekeep.Storage.Stores;
 
-internal sealed class EfPasswordFailureStore(SharekeepDbContext db) : IPasswordFailureStore
+internal sealed class EfPasswordFailureStore(SharekeepDbContext db, IWriteLocks locks, WebhookOutboxWriter outbox) : IPasswordFailureStore
 {
     public async Task<IReadOnlyList<PasswordFailure>> RecentForLinkAsync(
         Guid linkId, DateTimeOffset since, int limit, CancellationToken cancellationToken) =>
@@ -32,6 +34,50 @@ internal sealed class EfPasswordFailureStore(SharekeepDbContext db) : IPasswordF
             ct => db.PasswordFailures.AnyAsync(f => f.Id == id, ct),
             cancellationToken);
     }
+
+    public async Task RecordLockoutAsync(LinkLockout lockout, CancellationToken cancellationToken)
+    {
+        // Without a subscriber there is nothing to announce, and a lockout costs what any failure does.
+        if (!await outbox.IsSubscribedAsync(db, WebhookEvents.LinkLocked, cancellationToken))
+        {
+            await RecordAsync(lockout.Failure, cancellationToken);
+            return;
+        }
+        var failure = lockout.Failure;
+        var id = Guid.CreateVersion7(failure.At);
+        await db.WriteAsync(
+            async ct =>
+            {
+                // The same last guess on two instances at once: the second to take the lock counts the first's
+                // failure (committed by then) and finds the link locked already, so one lockout is one event.
+                await locks.AcquireAsync(db, LockoutLock(failure.LinkId), ct);
+                var before = await db.PasswordFailures
+                    .CountAsync(f => f.LinkId == failure.LinkId && !f.LinkForgiven && f.At > lockout.Since, ct);
+                db.PasswordFailures.Add(new PasswordFailureRow { Id = id, LinkId = failure.LinkId, Network = failure.Network, At = failure.At });
+                if (before + 1 == lockout.Limit)
+                {
+                    await AnnounceAsync(lockout, ct);
+                }
+                return await db.SaveChangesAsync(ct);
+            },
+            ct => db.PasswordFailures.AnyAsync(f => f.Id == id, ct),
+            cancellationToken);
+    }
+
+    /// <summary>link.locked names the link as link.revoked does (its id and its file), never its key.</summary>
+    private async Task AnnounceAsync(LinkLockout lockout, CancellationToken cancellationToken)
+    {
+        var link = await db.FileLinks.AsNoTracking()
+            .Where(l => l.Id == lockout.Failure.LinkId)
+            .Select(l => new { l.Id, l.FileId, l.Expires })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (link is not null)
+        {
+            await outbox.AddAsync(db, LinkEvents.Locked(lockout.Failure.At, link.Id, link.FileId, link.Expires, lockout.LockedUntil), cancellationToken);
+        }
+    }
+
+    private static string LockoutLock(Guid linkId) => "password-lockout:" + linkId.ToString("N");
 
     public async Task<IReadOnlyList<LinkFailureCount>> LinksWithFailuresAsync(
         DateTimeOffset since, int atLeast, int limit, CancellationToken cancellationToken) =>

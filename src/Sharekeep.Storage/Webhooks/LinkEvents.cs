@@ -11,6 +11,10 @@ namespace Sharekeep.Storage.Webhooks;
 /// <param name="LinkId">A file link's id; null for a report or dashboard share, which is known by its resource (one active share each).</param>
 public sealed record LinkEventData(string Kind, Guid? LinkId, Guid ResourceId, DateTimeOffset? Expires);
 
+/// <summary>link.locked's data: the link as <see cref="LinkEventData"/> gives it, and when it takes password tries again.</summary>
+/// <param name="LockedUntil">When the oldest counted failure ages out, unless an administrator unlocks the link sooner.</param>
+public sealed record LinkLockedEventData(string Kind, Guid LinkId, Guid ResourceId, DateTimeOffset? Expires, DateTimeOffset LockedUntil);
+
 internal static class LinkEvents
 {
     public static WebhookEvent Share(string type, DateTimeOffset at, int kind, Guid resourceId, DateTimeOffset? expires) =>
@@ -18,4 +22,8 @@ internal static class LinkEvents
 
     public static WebhookEvent FileLink(string type, DateTimeOffset at, Guid linkId, Guid fileId, DateTimeOffset? expires) =>
         new(type, at, new LinkEventData("file", linkId, fileId, expires));
+
+    /// <summary>Only file links take passwords, so only they lock.</summary>
+    public static WebhookEvent Locked(DateTimeOffset at, Guid linkId, Guid fileId, DateTimeOffset? expires, DateTimeOffset lockedUntil) =>
+        new(WebhookEvents.LinkLocked, at, new LinkLockedEventData("file", linkId, fileId, expires, lockedUntil));
 }

@@ -45,6 +45,18 @@ internal sealed class InMemoryPasswordFailureStore : IPasswordFailureStore
         return Task.CompletedTask;
     }
 
+    /// <summary>The lockouts announced, in order.</summary>
+    public List<LinkLockout> Lockouts { get; } = [];
+
+    public async Task RecordLockoutAsync(LinkLockout lockout, CancellationToken cancellationToken)
+    {
+        await RecordAsync(lockout.Failure, cancellationToken);
+        lock (_lock)
+        {
+            Lockouts.Add(lockout);
+        }
+    }
+
     public Task<IReadOnlyList<LinkFailureCount>> LinksWithFailuresAsync(DateTimeOffset since, int atLeast, int limit, CancellationToken cancellationToken)
     {
         lock (_lock)

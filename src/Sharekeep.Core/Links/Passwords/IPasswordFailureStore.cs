@@ -3,6 +3,12 @@ namespace Sharekeep.Core.Links.Passwords;
 /// <summary>One wrong password: for which link, from which client network, when.</summary>
 public sealed record PasswordFailure(Guid LinkId, string Network, DateTimeOffset At);
 
+/// <summary>
+/// The failure that brings a link's count to <paramref name="Limit"/>: the try it ends locks the link until
+/// <paramref name="LockedUntil"/>. Counted over failures after <paramref name="Since"/> (the window's start).
+/// </summary>
+public sealed record LinkLockout(PasswordFailure Failure, int Limit, DateTimeOffset Since, DateTimeOffset LockedUntil);
+
 /// <summary>A link with failures in the window, for the administrator's list of locked links.</summary>
 public sealed record LinkFailureCount(Guid LinkId, int Failures);
 
@@ -22,6 +28,13 @@ public interface IPasswordFailureStore
     Task<IReadOnlyList<DateTimeOffset>> RecentForNetworkAsync(string network, DateTimeOffset since, int limit, CancellationToken cancellationToken);
 
     Task RecordAsync(PasswordFailure failure, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the failure that, as its guard counted, locks the link, and announces the lockout (link.locked) in the
+    /// same transaction: only if the link's count, read again there, is still one short of the limit, so that the
+    /// same last guess made on two instances at once announces one lockout, not two.
+    /// </summary>
+    Task RecordLockoutAsync(LinkLockout lockout, CancellationToken cancellationToken);
 
     /// <summary>Links with at least <paramref name="atLeast"/> failures since <paramref name="since"/>, most failures first.</summary>
     Task<IReadOnlyList<LinkFailureCount>> LinksWithFailuresAsync(DateTimeOffset since, int atLeast, int limit, CancellationToken cancellationToken);

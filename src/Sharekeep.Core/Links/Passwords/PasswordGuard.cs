@@ -94,7 +94,19 @@ public sealed class PasswordGuard : IDisposable
             if (right == false)
             {
                 // Recorded even if the visitor has gone: the guess was made.
-                await failures.RecordAsync(new PasswordFailure(linkId, network, _time.GetUtcNow()), CancellationToken.None);
+                var failure = new PasswordFailure(linkId, network, _time.GetUtcNow());
+                if (counted.Link + 1 == _limits.LinkFailures)
+                {
+                    // The guess that locks the link: the lockout is announced with it, once (not for the refused tries after).
+                    var since = failure.At - _limits.LinkWindow;
+                    await failures.RecordLockoutAsync(
+                        new LinkLockout(failure, _limits.LinkFailures, since, (counted.OldestLinkFailure ?? failure.At) + _limits.LinkWindow),
+                        CancellationToken.None);
+                }
+                else
+                {
+                    await failures.RecordAsync(failure, CancellationToken.None);
+                }
                 Interlocked.Increment(ref _recordedForLinks[Stripe(linkId)]);
                 Interlocked.Increment(ref _recordedForNetworks[Stripe(network)]);
                 lockedOut = CountLockouts(counted);
@@ -181,14 +193,17 @@ public sealed class PasswordGuard : IDisposable
                 Increment(_linksInFlight, linkId);
                 Increment(_networksInFlight, network);
                 Increment(_clientsInFlight, (linkId, network));
-                return (null, new FailureCounts(forLink.Count, forNetwork.Count, clientTimes.Count));
+                return (null, new FailureCounts(forLink.Count, forNetwork.Count, clientTimes.Count, forLink.Count > 0 ? forLink[^1].At : null));
             }
         }
         return (new PasswordCheck(PasswordVerdict.Busy, BusyRetryAfter), default);
     }
 
-    /// <summary>The failures a try found counted before it; its own failure is the one that may reach a limit.</summary>
-    private readonly record struct FailureCounts(int Link, int Network, int Client);
+    /// <summary>
+    /// The failures a try found counted before it; its own failure is the one that may reach a limit. The oldest of
+    /// the link's is the first to age out: when it does, a lockout this try starts ends.
+    /// </summary>
+    private readonly record struct FailureCounts(int Link, int Network, int Client, DateTimeOffset? OldestLinkFailure);
 
     /// <summary>Counts the limits this failure reached; true if it reached any (the try locked something).</summary>
     private bool CountLockouts(FailureCounts before)
