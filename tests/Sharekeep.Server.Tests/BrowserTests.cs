@@ -8,6 +8,10 @@ namespace Sharekeep.Server.Tests;
 public sealed class BrowserTests : IAsyncLifetime
 {
     private const string Secret = "browser-secret-0123456789abcdef";
+
+    /// <summary>Views of a share over 30 days, oldest first: a working week's rhythm, so that the chart has a shape.</summary>
+    private static readonly long[] ViewsOfAMonth = [.. Enumerable.Range(0, 30).Select(i => (long)(i % 7 is 5 or 6 ? 2 + i % 3 : 8 + (i * 7 % 11)))];
+
     private readonly string _directory = TempDirectory.Create();
     private ServerProcess? _server;
 
@@ -161,6 +165,12 @@ public sealed class BrowserTests : IAsyncLifetime
             Assert.NotNull(browser.Find(".switches"));
             Assert.False(browser.ScrollsSideways());
             browser.SaveScreenshot($"admin-console-{suffix}");
+
+            await StoredActivity.AddShareViewsAsync(_directory, shareId, ViewsOfAMonth);
+            browser.Go($"/admin/links/{shareId}/activity");
+            Assert.Equal(30, browser.FindAll("svg rect.chart-bar[height]:not([height='0'])").Count);
+            Assert.False(browser.ScrollsSideways());
+            browser.SaveScreenshot($"link-activity-{suffix}");
         }
     }
 
