@@ -61,12 +61,28 @@ public sealed class VisitClassifierTests
     public void TeamsOwnBrowser_IsAView() =>
         Assert.False(VisitClassifier.IsPreview(new VisitRequest("GET", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Teams/24295 Chrome/122.0 Safari/537.36")));
 
+    [Theory]
+    [InlineData("Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Snapchat/13.19.0.41 (like Safari/8619.1.26.30.5, panda)")]
+    [InlineData("Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/AP2A.240905.003; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/129.0.6668.100 Mobile Safari/537.36 Snapchat/13.12.0.40 (Pixel 8; Android 14#12184282#34; gzip; )")]
+    [InlineData("Mozilla/5.0 (Linux; Android 13; SM-A536B Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/128.0.6613.146 Mobile Safari/537.36 Viber/24.1.0.1")]
+    public void AnInAppBrowserNamingItsApp_IsAView(string agent) => Assert.False(VisitClassifier.IsPreview(new VisitRequest("GET", agent)));
+
+    [Theory]
+    [InlineData("Snap URL Preview Service; bot; snapchat; https://developers.snap.com/robots")]
+    [InlineData("Snapchat Creative Kit Web Share Google-HTTP-Java-Client/1.32.1 (gzip)")]
+    [InlineData("Viber/20.9.0.8 CFNetwork/1410.0.3 Darwin/22.6.0")]
+    public void TheSameAppsPreviewFetch_IsAPreview(string agent) => Assert.True(VisitClassifier.IsPreview(new VisitRequest("GET", agent)));
+
     [Fact]
     public void EveryListedAgent_IsRecognisedInAnyCase()
     {
         foreach (var agent in VisitClassifier.PreviewAgents)
         {
             Assert.True(VisitClassifier.IsPreviewAgent($"Mozilla/5.0 ({agent.ToUpperInvariant()})"), agent);
+        }
+        foreach (var prefix in VisitClassifier.PreviewAgentPrefixes)
+        {
+            Assert.True(VisitClassifier.IsPreviewAgent($"{prefix.ToUpperInvariant()}1.0 CFNetwork/1410.0.3"), prefix);
         }
     }
 

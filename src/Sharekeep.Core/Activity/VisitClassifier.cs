@@ -14,9 +14,11 @@ public readonly record struct VisitRequest(string Method, string? UserAgent, str
 public static class VisitClassifier
 {
     /// <summary>
-    /// THE list of link-preview and security-scanner agents (matched anywhere in the user agent, any case). Teams'
-    /// previews say SkypeUriPreview or MicrosoftPreview; "Teams" alone is not listed, since Teams' own browser sends
-    /// it for the person who clicked.
+    /// THE list of link-preview and security-scanner agents (matched anywhere in the user agent, any case). Only a
+    /// robot's own token is listed, never an app's name alone: an app's in-app browser names the app for the person
+    /// who tapped the link. Teams' previews say SkypeUriPreview or MicrosoftPreview, not "Teams" (its browser's);
+    /// Snapchat's say "Snap URL Preview Service" (Snap's robots page) or, for a web share, "Snapchat Creative Kit Web
+    /// Share", while its in-app browser ends "Snapchat/13.x".
     /// </summary>
     public static readonly IReadOnlyList<string> PreviewAgents =
     [
@@ -24,8 +26,15 @@ public static class VisitClassifier
         "Outlook-Safelinks", "BingPreview", "bingbot", "Twitterbot", "facebookexternalhit", "Facebot", "meta-externalagent",
         "LinkedInBot", "Discordbot", "WhatsApp", "TelegramBot", "Googlebot", "Google-InspectionTool", "AdsBot-Google",
         "Google-PageRenderer", "Applebot", "redditbot", "Pinterestbot", "Embedly", "Iframely", "vkShare", "Mattermost-Bot",
-        "Viber", "Snapchat", "Yahoo! Slurp", "YandexBot", "DuckDuckBot", "Baiduspider", "Mimecast", "Proofpoint", "Barracuda",
+        "Snap URL Preview Service", "Snapchat Creative Kit Web Share", "Yahoo! Slurp", "YandexBot", "DuckDuckBot", "Baiduspider", "Mimecast", "Proofpoint", "Barracuda",
     ];
+
+    /// <summary>
+    /// Agents that are a previewing app's own HTTP client, known by how the user agent begins. Viber publishes no
+    /// preview robot: the app fetches previews itself as "Viber/24.1.0 CFNetwork/… Darwin/…", while its in-app browser
+    /// sends a browser's user agent, which begins "Mozilla/" whatever app it names.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PreviewAgentPrefixes = ["Viber/"];
 
     private static readonly SearchValues<string> Agents = SearchValues.Create([.. PreviewAgents], StringComparison.OrdinalIgnoreCase);
 
@@ -36,7 +45,9 @@ public static class VisitClassifier
         || IsContinuation(request.Range)
         || IsPreviewAgent(request.UserAgent);
 
-    public static bool IsPreviewAgent(string? userAgent) => userAgent is not null && userAgent.AsSpan().ContainsAny(Agents);
+    public static bool IsPreviewAgent(string? userAgent) =>
+        userAgent is not null
+        && (userAgent.AsSpan().ContainsAny(Agents) || PreviewAgentPrefixes.Any(p => userAgent.StartsWith(p, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary><c>prefetch</c> as a token of the header's list (<c>prefetch;prerender</c> included).</summary>
     private static bool IsPrefetch(string? purpose) =>
