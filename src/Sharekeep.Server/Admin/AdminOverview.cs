@@ -122,7 +122,7 @@ internal sealed class AdminOverviewReader(
         };
     }
 
-    /// <summary>One query per webhook for its last attempt: there are at most <see cref="WebhookService.MaxEndpoints"/>, usually a few.</summary>
+    /// <summary>One query per webhook for its last attempt: there are at most <see cref="WebhookRules.MaxEndpoints"/> (no more than <see cref="WebhookService.MaxEndpointsLimit"/>), usually a few.</summary>
     private async Task<IReadOnlyList<AdminWebhookRow>> WebhookRowsAsync(CancellationToken cancellationToken)
     {
         var rows = new List<AdminWebhookRow>();
