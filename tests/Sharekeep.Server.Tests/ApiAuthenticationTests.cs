@@ -84,7 +84,7 @@ public sealed class ApiAuthenticationTests
         _ = app.Server;
         string[] publicPrefixes = ["/api/external/share/", "/api/2.0/files/share/", "/s/", "/share/", "/assets/", "/healthz", "/openapi/", "/docs", "/admin/sign-in"];
         // The console's pages show the sign-in form to anyone; everything they show or do needs the session.
-        string[] publicExactly = ["/admin", "/admin/", "/admin/links/{id}/activity"];
+        string[] publicExactly = ["/admin", "/admin/", "/admin/links/{id}/activity", "/admin/webhooks/{id:guid}/deliveries"];
 
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 

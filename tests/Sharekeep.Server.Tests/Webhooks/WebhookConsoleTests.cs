@@ -140,6 +140,20 @@ public sealed partial class WebhookConsoleTests
     }
 
     [Fact]
+    public async Task TheDeliveriesPage_WithoutSigningIn_AsksToSignIn_AndShowsNothing()
+    {
+        await using var app = new SharekeepApplication();
+        using var admin = app.Admin();
+        var hook = await Webhooks.RegisterAsync(admin, PublicUrl, "link.created");
+        using var stranger = app.RawVisitor();
+
+        var page = await stranger.GetAsync($"/admin/webhooks/{hook.Id}/deliveries");
+
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.DoesNotContain(PublicUrl, page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Console_ListsAWebhooksLastDelivery()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
