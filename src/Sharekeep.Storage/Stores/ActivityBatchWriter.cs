@@ -74,17 +74,8 @@ internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
         var rows = new StringBuilder();
         foreach (var delta in deltas)
         {
-            rows.Append(rows.Length == 0 ? "(" : ", (")
-                .Append(Add(command, delta.Link.KindName)).Append(", ")
-                .Append(Add(command, delta.Link.Id)).Append(", ")
-                .Append(Add(command, ActivityDay.Start(delta.Day).UtcTicks)).Append(", ")
-                .Append(Add(command, delta.Views)).Append(", ")
-                .Append(Add(command, delta.Downloads)).Append(", ")
-                .Append(Add(command, delta.Previews)).Append(", ")
-                .Append(Add(command, delta.PasswordFailures)).Append(", ")
-                .Append(Add(command, delta.Lockouts)).Append(", 0, ")
-                .Append(Add(command, delta.FirstAccess?.UtcTicks)).Append(", ")
-                .Append(Add(command, delta.LastAccess?.UtcTicks)).Append(')');
+            AppendRow(command, rows, delta.Link.KindName, delta.Link.Id, ActivityDay.Start(delta.Day).UtcTicks, delta.Views, delta.Downloads,
+                delta.Previews, delta.PasswordFailures, delta.Lockouts, 0, delta.FirstAccess?.UtcTicks, delta.LastAccess?.UtcTicks);
         }
         command.CommandText = $"""
             INSERT INTO "LinkActivity" AS t ("Kind", "LinkId", "Day", "Views", "Downloads", "Previews", "PasswordFailures", "Lockouts", "Visitors", "FirstAccess", "LastAccess")
@@ -112,11 +103,7 @@ internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
         var rows = new StringBuilder();
         foreach (var (key, hash) in visitors)
         {
-            rows.Append(rows.Length == 0 ? "(" : ", (")
-                .Append(Add(command, key.Kind)).Append(", ")
-                .Append(Add(command, key.LinkId)).Append(", ")
-                .Append(Add(command, key.Day)).Append(", ")
-                .Append(Add(command, hash)).Append(')');
+            AppendRow(command, rows, key.Kind, key.LinkId, key.Day, hash);
         }
         command.CommandText = $"""
             INSERT INTO "LinkVisitors" ("Kind", "LinkId", "Day", "Hash") VALUES {rows}
@@ -138,11 +125,7 @@ internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
         var rows = new StringBuilder();
         foreach (var (key, count) in counts)
         {
-            rows.Append(rows.Length == 0 ? "(" : ", (")
-                .Append(Add(command, key.Kind)).Append(", ")
-                .Append(Add(command, key.LinkId)).Append(", ")
-                .Append(Add(command, key.Day)).Append(", ")
-                .Append(Add(command, count)).Append(')');
+            AppendRow(command, rows, key.Kind, key.LinkId, key.Day, count);
         }
         // Both databases name a VALUES list's columns column1, column2 and so on.
         command.CommandText = $"""
@@ -160,6 +143,12 @@ internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
             ?? throw new InvalidOperationException("Activity is written inside the flush's transaction.");
         command.CommandTimeout = db.Database.GetCommandTimeout() ?? 30;
         return command;
+    }
+
+    /// <summary>One parenthesised row of a VALUES list, every value a parameter of <paramref name="command"/>.</summary>
+    private static void AppendRow(DbCommand command, StringBuilder rows, params object?[] values)
+    {
+        rows.Append(rows.Length == 0 ? "(" : ", (").AppendJoin(", ", values.Select(value => Add(command, value))).Append(')');
     }
 
     /// <summary>Adds a typed parameter and answers its placeholder; a null time is a typed NULL.</summary>
