@@ -61,6 +61,40 @@ public sealed class StorageCacheTests
     }
 
     [Fact]
+    public async Task ValueReadWhileOtherRecordsChanged_IsKept()
+    {
+        using var cache = NewCache();
+        var others = Enumerable.Range(0, 100).Select(i => $"other-{i}")
+            .Where(o => StorageCache.StripeOf(ChangeArea.Share, o) != StorageCache.StripeOf(ChangeArea.Share, "k")).ToList();
+        var reading = new TaskCompletionSource<string?>();
+        var slowRead = cache.GetOrLoadAsync(ChangeArea.Share, "k", () => reading.Task);
+
+        // A bulk action changing many other links while this one is read.
+        foreach (var other in others)
+        {
+            cache.Invalidate(new Change(ChangeArea.Share, other));
+        }
+        reading.SetResult("read while others changed");
+        await slowRead;
+
+        Assert.Equal("read while others changed", await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Task.FromResult<string?>("read again")));
+    }
+
+    [Fact]
+    public async Task ValueReadBeforeEverythingWasDropped_IsNotKept()
+    {
+        using var cache = NewCache();
+        var reading = new TaskCompletionSource<string?>();
+        var slowRead = cache.GetOrLoadAsync(ChangeArea.Share, "k", () => reading.Task);
+
+        cache.InvalidateAll();
+        reading.SetResult("read before everything was dropped");
+        await slowRead;
+
+        Assert.Equal("fresh", await cache.GetOrLoadAsync(ChangeArea.Share, "k", () => Task.FromResult<string?>("fresh")));
+    }
+
+    [Fact]
     public async Task WhileSuspended_EveryReadGoesToTheSource()
     {
         using var cache = NewCache();

@@ -16,6 +16,11 @@ public sealed class StorageCache : IDisposable
     private readonly TimeSpan _maxAge;
     private readonly Lock _fillLock = new();
     private long _generation;
+    // Invalidations counted per stripe of keys, so that a fill is dropped only when its own stripe changed while it
+    // read: with one counter for all keys, a bulk action invalidating thousands of links a second kept almost any
+    // fill from sticking, and every visitor's read went to the database.
+    private const int StripeCount = 1024;
+    private readonly long[] _stripeGenerations = new long[StripeCount];
     private volatile bool _trusted = true;
     private long _trustedUntil = long.MaxValue;
     private readonly SharekeepMetrics _metrics;
@@ -61,12 +66,15 @@ public sealed class StorageCache : IDisposable
             return cached.Value;
         }
         _metrics.CacheMiss(AreaNames[(int)area]);
+        var stripe = StripeOf(cacheKey);
         var generation = Interlocked.Read(ref _generation);
+        var stripeGeneration = Interlocked.Read(ref _stripeGenerations[stripe]);
         var value = await load();
         lock (_fillLock)
         {
-            // A value read before an invalidation may be the old one: better to read it again next time.
-            if (IsTrusted && generation == _generation)
+            // A value read before an invalidation of its stripe (or of everything) may be the old one: better to
+            // read it again next time.
+            if (IsTrusted && generation == _generation && stripeGeneration == _stripeGenerations[stripe])
             {
                 Interlocked.Increment(ref _filled);
                 _entries.Set(cacheKey, new Entry<T>(value), new MemoryCacheEntryOptions
@@ -111,10 +119,11 @@ public sealed class StorageCache : IDisposable
 
     public void Invalidate(Change change)
     {
+        var key = new EntryKey(change.Area, change.Key);
         lock (_fillLock)
         {
-            _generation++;
-            _entries.Remove(new EntryKey(change.Area, change.Key));
+            _stripeGenerations[StripeOf(key)]++;
+            _entries.Remove(key);
         }
     }
 
@@ -151,6 +160,22 @@ public sealed class StorageCache : IDisposable
         Volatile.Write(ref _trustedUntil, lease is { } length ? Environment.TickCount64 + (long)length.TotalMilliseconds : long.MaxValue);
 
     public void Dispose() => _entries.Dispose();
+
+    /// <summary>
+    /// The stripe of a key, by FNV-1a over its area and text: the same in every process (string.GetHashCode is
+    /// randomised per process), so that tests can name keys of different stripes.
+    /// </summary>
+    internal static int StripeOf(ChangeArea area, string key) => StripeOf(new EntryKey(area, key));
+
+    private static int StripeOf(EntryKey key)
+    {
+        var hash = 2166136261u ^ (uint)key.Area;
+        foreach (var c in key.Key)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+        return (int)(hash % StripeCount);
+    }
 
     private readonly record struct EntryKey(ChangeArea Area, string Key);
 
