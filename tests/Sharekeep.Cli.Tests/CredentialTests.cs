@@ -37,32 +37,14 @@ public sealed class CredentialTests(CliServer server) : IClassFixture<CliServer>
     [UnsupportedOSPlatform("windows")]
     public async Task SecretFileThatOthersCanRead_IsRefused_AndNothingIsSent()
     {
-        await server.RunAsync("sharing", "on");
-        var secretFile = SecretFile(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-
-        var result = await Tool.RunAsync(
-            new Dictionary<string, string?> { ["SHAREKEEP_URL"] = server.Address.ToString() }, ["--secret-file", secretFile, "sharing", "off"]);
-        File.Delete(secretFile);
-
-        Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Contains("chmod 600", result.Error, StringComparison.Ordinal);
-        Assert.True((await server.GetAsync("/api/v1/policy")).GetProperty("sharingEnabled").GetBoolean());
+        await AssertRefusedBeforeSharingOffIsSentAsync(SecretFile(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead), "chmod 600");
     }
 
     [Fact]
     [UnsupportedOSPlatform("windows")]
     public async Task SecretFileThatItsGroupCanRead_IsRefused_AndNothingIsSent()
     {
-        await server.RunAsync("sharing", "on");
-        var secretFile = SecretFile(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
-
-        var result = await Tool.RunAsync(
-            new Dictionary<string, string?> { ["SHAREKEEP_URL"] = server.Address.ToString() }, ["--secret-file", secretFile, "sharing", "off"]);
-        File.Delete(secretFile);
-
-        Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Contains("can be read by other users", result.Error, StringComparison.Ordinal);
-        Assert.True((await server.GetAsync("/api/v1/policy")).GetProperty("sharingEnabled").GetBoolean());
+        await AssertRefusedBeforeSharingOffIsSentAsync(SecretFile(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead), "can be read by other users");
     }
 
     [Fact]
@@ -74,6 +56,57 @@ public sealed class CredentialTests(CliServer server) : IClassFixture<CliServer>
         File.Delete(secretFile);
 
         Assert.Equal(ExitCodes.Credentials, result.ExitCode);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task SecretFileLongerThanAnySecret_IsRefused_AndNothingIsSent()
+    {
+        await AssertRefusedBeforeSharingOffIsSentAsync(SecretFile(UnixFileMode.UserRead | UnixFileMode.UserWrite, new string('k', 4097)), "longer than 4096 bytes");
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task HugeSparseSecretFile_IsRefusedAfterReadingOnlyItsBound()
+    {
+        var secretFile = SecretFile(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        using (var stream = File.OpenWrite(secretFile))
+        {
+            stream.SetLength(64L * 1024 * 1024 * 1024);
+        }
+
+        var result = await RunWithSecretFileAsync(secretFile, "status");
+        File.Delete(secretFile);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("longer than 4096 bytes", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task SecretFileThatIsAFifoWithNoWriter_IsRefused_NotWaitedOn()
+    {
+        var fifo = Path.Combine(Path.GetTempPath(), $"sharekeep-secret-{Guid.NewGuid():N}");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", ["-m", "600", fifo]))
+        {
+            await mkfifo.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        var result = await RunWithSecretFileAsync(fifo, "status");
+        File.Delete(fifo);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("not a regular file", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task SecretFileThatIsATerminalOrDevice_IsRefused()
+    {
+        var result = await RunWithSecretFileAsync("/dev/zero", "status");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("/dev/zero", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,6 +173,22 @@ public sealed class CredentialTests(CliServer server) : IClassFixture<CliServer>
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
     }
+
+    /// <summary>Sharing is on; "sharing off" with this secret file exits 2 with these words, and sharing stays on.</summary>
+    private async Task AssertRefusedBeforeSharingOffIsSentAsync(string secretFile, string words)
+    {
+        await server.RunAsync("sharing", "on");
+
+        var result = await RunWithSecretFileAsync(secretFile, "sharing", "off");
+        File.Delete(secretFile);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(words, result.Error, StringComparison.Ordinal);
+        Assert.True((await server.GetAsync("/api/v1/policy")).GetProperty("sharingEnabled").GetBoolean());
+    }
+
+    private Task<CliResult> RunWithSecretFileAsync(string secretFile, params string[] command) =>
+        Tool.RunAsync(new Dictionary<string, string?> { ["SHAREKEEP_URL"] = server.Address.ToString() }, ["--secret-file", secretFile, .. command]);
 
     private static string SecretFile(UnixFileMode mode, string secret = CliServer.Secret)
     {

@@ -19,7 +19,7 @@ internal sealed record Credentials(Uri Server, string Secret)
         {
             throw CliFailure.Usage($"The server's address must be http:// or https://, not '{server}'.");
         }
-        var secret = secretFile is not null ? ReadSecretFile(secretFile) : environment.Variable(SecretVariable)?.Trim();
+        var secret = secretFile is not null ? SecretFile.Read(secretFile) : environment.Variable(SecretVariable)?.Trim();
         if (string.IsNullOrEmpty(secret))
         {
             throw CliFailure.Usage($"Give the API secret or an API key in {SecretVariable}, or in a file named by --secret-file.");
@@ -35,33 +35,6 @@ internal sealed record Credentials(Uri Server, string Secret)
         string.IsNullOrWhiteSpace(value) ? null
         : Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) ? uri
         : throw CliFailure.Usage($"{UrlVariable} is not an absolute address: '{value}'.");
-
-    /// <summary>
-    /// A secret file its group or others can read is refused, as ssh refuses such a private key: whoever can read it
-    /// holds every scope of the server. The mode is read from the opened file, not from its name, so the file checked
-    /// is the file read (a name swapped for another between a check and the read would otherwise get through).
-    /// </summary>
-    private static string ReadSecretFile(FileInfo file)
-    {
-        try
-        {
-            using var handle = File.OpenHandle(file.FullName, FileMode.Open, FileAccess.Read);
-            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(handle) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
-            {
-                throw CliFailure.Usage($"The secret file {file.FullName} can be read by other users of this machine; make it yours alone (chmod 600) and use a new secret.");
-            }
-            using var reader = new StreamReader(new FileStream(handle, FileAccess.Read));
-            return reader.ReadToEnd().Trim();
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw CliFailure.Usage($"The secret file {file.FullName} does not exist.");
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw CliFailure.Usage($"The secret file {file.FullName} cannot be read: {exception.Message}");
-        }
-    }
 
     private static bool IsLoopback(Uri server) =>
         server.IsLoopback || (IPAddress.TryParse(server.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
