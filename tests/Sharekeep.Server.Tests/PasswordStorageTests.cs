@@ -1,19 +1,27 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sharekeep.Core.Links;
 using Sharekeep.Server.Tests.Infrastructure;
 
 namespace Sharekeep.Server.Tests;
 
-/// <summary>Link passwords reach the disk only as slow salted hashes.</summary>
+/// <summary>
+/// Link passwords reach the disk only as slow salted hashes. These servers run without the suite's cheap test cost
+/// (<see cref="SharekeepApplication.CheapPasswords"/>), as a deployment does.
+/// </summary>
 public sealed class PasswordStorageTests
 {
     private const string Password = "Plaintext-Canary-4711";
+
+    private static SharekeepApplication AsDeployed(string directory) =>
+        new(directory, services: services => services.RemoveAll<LinkPasswordCost>());
 
     [Fact]
     [Trait("Database", TestDatabase.SqliteOnly)]
     public async Task DataDirectory_HoldsNoLinkPasswordInClearText()
     {
         var directory = TempDirectory.Create();
-        var app = new SharekeepApplication(directory);
+        var app = AsDeployed(directory);
         using (var admin = app.Admin())
         using (var browser = app.Visitor())
         {
@@ -40,7 +48,7 @@ public sealed class PasswordStorageTests
     public async Task Database_HoldsAPbkdf2HashWithAtLeast600000Iterations()
     {
         var directory = TempDirectory.Create();
-        var app = new SharekeepApplication(directory);
+        var app = AsDeployed(directory);
         using (var admin = app.Admin())
         {
             await admin.ShareFileAsync(new { password = Password });

@@ -21,9 +21,11 @@ public sealed class FileLinkService(
     AuditLog audit,
     TimeProvider time,
     SharekeepMetrics? metrics = null,
-    LinkActivity? activity = null)
+    LinkActivity? activity = null,
+    LinkPasswordCost? passwordCost = null)
 {
     private readonly SharekeepMetrics _metrics = metrics ?? SharekeepMetrics.Unobserved;
+    private readonly LinkPasswordCost _passwordCost = passwordCost ?? LinkPasswordCost.Production;
 
     public const int MaxListPage = 1000;
     public const int MaxLockedList = 200;
@@ -391,7 +393,7 @@ public sealed class FileLinkService(
 
     /// <summary>The hash and stamp for a new password; none for null or "".</summary>
     private (string? Hash, string? Stamp) NewPassword(string? password) =>
-        string.IsNullOrEmpty(password) ? (null, null) : (LinkPasswordHasher.Hash(password), keys.NewKey());
+        string.IsNullOrEmpty(password) ? (null, null) : (LinkPasswordHasher.Hash(password, _passwordCost), keys.NewKey());
 
     private static Outcome<FileLink> FileNotFound(Guid fileId) =>
         Outcome<FileLink>.NotFound("fileId", $"There is no file with id {fileId}.");

@@ -15,11 +15,13 @@ public static class LinkPasswordHasher
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
 
-    public static string Hash(string password)
+    public static string Hash(string password) => Hash(password, LinkPasswordCost.Production);
+
+    public static string Hash(string password, LinkPasswordCost cost)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, Iterations, HashAlgorithmName.SHA256, HashBytes);
-        return string.Join('$', Scheme, Iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(hash));
+        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, cost.Iterations, HashAlgorithmName.SHA256, HashBytes);
+        return string.Join('$', Scheme, cost.Iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(hash));
     }
 
     public static bool Verify(string password, string encoded)

@@ -32,7 +32,7 @@ public sealed class OlderDatabase : IAsyncDisposable
         var services = new ServiceCollection().AddLogging();
         if (TestDatabase.IsPostgres)
         {
-            var connection = TestDatabase.Settings(dataDirectory)["ConnectionStrings:Sharekeep"]!;
+            var connection = TestDatabase.Settings(dataDirectory, migrated: false)["ConnectionStrings:Sharekeep"]!;
             services.AddSharekeepPostgres(_ => connection);
         }
         else
