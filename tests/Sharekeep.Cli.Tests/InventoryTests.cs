@@ -181,6 +181,23 @@ public sealed class InventoryTests(CliServer server) : IClassFixture<CliServer>,
     }
 
     [Fact]
+    public async Task ListAndRevoke_WithDenyDownload_TakeOnlyTheFileLinksWithThatSetting()
+    {
+        await RequireInventoryAsync();
+        var (file, links) = await FileWithLinksAsync(1);
+        var viewOnly = (await server.PostAsync($"/api/v1/files/{file}/links", new { title = "view only", denyDownload = true })).GetProperty("id").GetString()!;
+
+        var listed = await server.RunAsync("--json", "links", "list", "--file", file.ToString(), "--deny-download", "true");
+        var revoked = await server.RunAsync("--json", "links", "revoke", "--file", file.ToString(), "--deny-download", "false");
+
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        Assert.Equal([viewOnly], listed.Json.GetProperty("links").EnumerateArray().Select(l => l.GetProperty("id").GetString()!));
+        Assert.True(revoked.ExitCode == 0, revoked.ToString());
+        Assert.Equal(links, revoked.Json.GetProperty("links").EnumerateArray().Select(l => l.GetProperty("id").GetString()!));
+        Assert.Equal(1, await ActiveLinksAsync(file));
+    }
+
+    [Fact]
     public async Task Revoke_OnATerminal_ShowsProgressOnStandardError()
     {
         await RequireInventoryAsync();

@@ -73,7 +73,7 @@ public sealed partial class ConsoleBulkActionTests : IAsyncLifetime
     [Fact]
     public async Task Confirm_OfSetDenyDownload_ChangesTheFileLinksThatAllowedDownloads()
     {
-        var dryRun = await PostAsync(new() { ["action"] = "set-deny-download", ["denyDownload"] = "true" });
+        var dryRun = await PostAsync(new() { ["action"] = "set-deny-download", ["setDenyDownload"] = "true" });
         Assert.Contains("This will make 2 links view-only (no download).", dryRun.Text, StringComparison.Ordinal);
 
         var done = await PostAsync(ConfirmFields(dryRun.Text));
@@ -81,6 +81,14 @@ public sealed partial class ConsoleBulkActionTests : IAsyncLifetime
         Assert.Contains("Done: made 2 links view-only.", done.Text, StringComparison.Ordinal);
         var files = (await _world.Admin.GetAsync("/api/v1/links?kind=file&state=active")).Body.GetProperty("links").EnumerateArray();
         Assert.All(files, l => Assert.True(l.GetProperty("denyDownload").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task SetDenyDownload_OnAListFilteredByDownloadsAllowed_CountsThoseLinks()
+    {
+        var dryRun = await PostAsync(new() { ["denyDownload"] = "false", ["action"] = "set-deny-download", ["setDenyDownload"] = "true" });
+
+        Assert.Contains("This will make 2 links view-only (no download).", dryRun.Text, StringComparison.Ordinal);
     }
 
     [Fact]

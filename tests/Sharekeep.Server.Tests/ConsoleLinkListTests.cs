@@ -56,6 +56,25 @@ public sealed class ConsoleLinkListTests
     }
 
     [Fact]
+    public async Task Filters_ByDownloadResourceAndFile_NarrowTheList()
+    {
+        await using var world = await SeededConsole.MakeAsync();
+        var (seed, urls, browser) = (world.Seed, world.Urls, world.Browser);
+        Assert.Equal(HttpStatusCode.OK, (await world.Admin.PostAsync("/api/v1/links/bulk", new { action = "set-deny-download", filter = new { q = "Auditors" } })).Status);
+        await ConsoleSignIn.SignInAsync(browser);
+
+        var viewOnly = (await browser.GetAsync("/admin?denyDownload=true&resourceId=&fileId=")).Text;
+        var downloadable = (await browser.GetAsync("/admin?denyDownload=false")).Text;
+        var ofReport = (await browser.GetAsync($"/admin?resourceId={seed.ReportId}")).Text;
+        var ofNotes = (await browser.GetAsync($"/admin?fileId={seed.NotesFileId}&state=active,expired,revoked")).Text;
+
+        Assert.Equal([urls[seed.PasswordFile]], ConsoleLinkList.Urls(viewOnly));
+        Assert.Equal([urls[seed.OpenFile]], ConsoleLinkList.Urls(downloadable));
+        Assert.Equal([urls[seed.Report]], ConsoleLinkList.Urls(ofReport));
+        Assert.Equal([urls[seed.ExpiredFile], urls[seed.OpenFile]], ConsoleLinkList.Urls(ofNotes));
+    }
+
+    [Fact]
     public async Task ByDefault_TheListIsTheActiveLinks()
     {
         await using var world = await SeededConsole.MakeAsync();
@@ -70,6 +89,9 @@ public sealed class ConsoleLinkListTests
     [InlineData("kind=folder", "kind is report, dashboard, file")]
     [InlineData("state=gone", "state is active, expired, revoked")]
     [InlineData("hasPassword=maybe", "hasPassword is true or false")]
+    [InlineData("denyDownload=maybe", "denyDownload is true or false")]
+    [InlineData("resourceId=quarterly", "resourceId is a guid")]
+    [InlineData("fileId=42", "fileId is a guid")]
     [InlineData("createdAfter=yesterday", "createdAfter is a date-time")]
     [InlineData("sort=name", "sort is created, -created, expires or -expires")]
     [InlineData("cursor=garbled", "cursor is not one this server gave out")]

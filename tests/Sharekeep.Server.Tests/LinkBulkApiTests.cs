@@ -139,6 +139,27 @@ public sealed class LinkBulkApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Revoke_FilteredByDenyDownloadFalse_RevokesTheFileLinksAllowingDownloads_AndNoShare()
+    {
+        await BulkAsync(new { action = "set-deny-download", filter = new { q = "Auditors" } });
+
+        var answer = (await BulkAsync(new { action = "revoke", filter = new { denyDownload = false } })).Body;
+
+        Assert.Equal([_seed.OpenFile], answer.GetProperty("links").EnumerateArray().Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal("active", await StateOfAsync(_seed.PasswordFile));
+        Assert.Equal("active", await StateOfAsync(_seed.Report));
+    }
+
+    [Fact]
+    public async Task SetDenyDownload_OverLinksAlreadySoByTheFilter_ChangesNothing()
+    {
+        var answer = (await BulkAsync(new { action = "set-deny-download", denyDownload = true, filter = new { denyDownload = true } })).Body;
+
+        Assert.Equal(0, answer.GetProperty("count").GetInt64());
+        Assert.Empty((await _admin.GetAsync("/api/v1/links?denyDownload=true")).Body.GetProperty("links").EnumerateArray());
+    }
+
+    [Fact]
     public async Task ExpireAt_SetsTheExpiryOfEveryMatchingLink()
     {
         var at = _clock.GetUtcNow().AddDays(1);
@@ -195,6 +216,8 @@ public sealed class LinkBulkApiTests : IAsyncLifetime
     [InlineData("""{"action": "revoke", "filter": {"kind": "folder"}}""", "kind")]
     [InlineData("""{"action": "revoke", "filter": {"kind": 3}}""", "filter.kind")]
     [InlineData("""{"action": "revoke", "filter": {"fileId": "x"}}""", "filter.fileId")]
+    [InlineData("""{"action": "revoke", "filter": {"denyDownload": "yes"}}""", "filter.denyDownload")]
+    [InlineData("""{"action": "revoke", "filter": {"hasPassword": 1}}""", "filter.hasPassword")]
     public async Task Bulk_WithBadInput_Returns400NamingTheFieldAndChangesNothing(string body, string field)
     {
         var before = (await _admin.GetAsync("/api/v1/links")).Text;

@@ -91,6 +91,22 @@ public sealed class LinkInventoryApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_ByDenyDownload_AnswersTheFileLinksWithThatSetting_AndNoShareEitherWay()
+    {
+        await MakeViewOnlyAsync(_seed.PasswordFile);
+
+        Assert.Equal([_seed.PasswordFile], await IdsAsync("?denyDownload=true"));
+        Assert.Equal(Named("ExpiredFile,OpenFile"), await IdsAsync("?denyDownload=false"));
+    }
+
+    private async Task MakeViewOnlyAsync(string fileLink)
+    {
+        var answer = await _admin.PostAsync("/api/v1/links/bulk", new { action = "set-deny-download", filter = new { q = "Auditors" } });
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(fileLink, Assert.Single(answer.Body.GetProperty("links").EnumerateArray()).GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task List_ByCreationTime_IsStrictOnBothEnds()
     {
         // The seed made one link a minute, the report's share first at Start + 1 minute.

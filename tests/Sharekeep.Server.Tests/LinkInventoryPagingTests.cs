@@ -82,6 +82,7 @@ public sealed class LinkInventoryPagingTests
     [InlineData("resourceId=not-a-guid", "resourceId")]
     [InlineData("fileId=42", "fileId")]
     [InlineData("hasPassword=maybe", "hasPassword")]
+    [InlineData("denyDownload=yes", "denyDownload")]
     [InlineData("createdAfter=yesterday", "createdAfter")]
     [InlineData("expiresBefore=soon", "expiresBefore")]
     [InlineData("cursor=garbled", "cursor")]

@@ -17,13 +17,14 @@ internal sealed class LinkFilter
     private readonly Option<Guid?> _resource = Values.Id("--resource", "Shares of this report or dashboard (its id).");
     private readonly Option<Guid?> _file = Values.Id("--file", "Links of this file (its id).");
     private readonly Option<bool?> _hasPassword = Values.Boolean("--has-password", "Links with (true) or without (false) a password; shares never have one.");
+    private readonly Option<bool?> _denyDownload = Values.Boolean("--deny-download", "File links that are view only (true) or allow downloads (false); shares match neither.");
     private readonly Option<DateTimeOffset?> _createdAfter = Values.Date("--created-after", "Made strictly after this time.");
     private readonly Option<DateTimeOffset?> _createdBefore = Values.Date("--created-before", "Made strictly before this time.");
     private readonly Option<DateTimeOffset?> _expiresAfter = Values.Date("--expires-after", "Expiring strictly after this time (links that never expire do not match).");
     private readonly Option<DateTimeOffset?> _expiresBefore = Values.Date("--expires-before", "Expiring strictly before this time (links that never expire do not match).");
     private readonly Option<string?> _search = new("--search") { Description = "Text in the report's, dashboard's or file's name or the link's title (any case).", HelpName = "TEXT" };
 
-    private IEnumerable<Option> Options => [_kind, _state, _resource, _file, _hasPassword, _createdAfter, _createdBefore, _expiresAfter, _expiresBefore, _search];
+    private IEnumerable<Option> Options => [_kind, _state, _resource, _file, _hasPassword, _denyDownload, _createdAfter, _createdBefore, _expiresAfter, _expiresBefore, _search];
 
     public void AddTo(Command command)
     {
@@ -44,6 +45,7 @@ internal sealed class LinkFilter
         filter.AddIfValue("resourceId", parse.GetValue(_resource));
         filter.AddIfValue("fileId", parse.GetValue(_file));
         filter.AddIfValue("hasPassword", parse.GetValue(_hasPassword));
+        filter.AddIfValue("denyDownload", parse.GetValue(_denyDownload));
         filter.AddIfValue("createdAfter", parse.GetValue(_createdAfter));
         filter.AddIfValue("createdBefore", parse.GetValue(_createdBefore));
         filter.AddIfValue("expiresAfter", parse.GetValue(_expiresAfter));

@@ -66,7 +66,10 @@ public sealed class LinkBulkActions(
         {
             states.Remove(LinkState.Revoked);
         }
-        if (states.Count == 0 || (action.Kind == BulkActionKind.RemovePassword && filter.HasPassword == false))
+        // A filter that keeps only links already as the action would leave them leaves it nothing to do.
+        if (states.Count == 0
+            || (action.Kind == BulkActionKind.RemovePassword && filter.HasPassword == false)
+            || (action.Kind == BulkActionKind.SetDenyDownload && filter.DenyDownload == action.DenyDownload))
         {
             return null;
         }

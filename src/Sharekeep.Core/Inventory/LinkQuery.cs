@@ -47,7 +47,10 @@ public sealed record LinkFilter
     /// <summary>Shares never have a password: true leaves them out, false keeps them all.</summary>
     public bool? HasPassword { get; init; }
 
-    /// <summary>Only file links with this denyDownload (what set-deny-download still has to change).</summary>
+    /// <summary>
+    /// Only file links with this denyDownload, true or false: a share has no such setting, so it matches neither
+    /// (docs/decisions/0034). Bulk narrowing sets it too, to what set-deny-download still has to change.
+    /// </summary>
     public bool? DenyDownload { get; init; }
 
     public DateTimeOffset? CreatedAfter { get; init; }

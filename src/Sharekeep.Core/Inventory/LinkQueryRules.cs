@@ -8,6 +8,7 @@ public sealed record LinkFilterInput
     public Guid? FileId { get; init; }
     public IReadOnlyList<string>? State { get; init; }
     public bool? HasPassword { get; init; }
+    public bool? DenyDownload { get; init; }
     public DateTimeOffset? CreatedAfter { get; init; }
     public DateTimeOffset? CreatedBefore { get; init; }
     public DateTimeOffset? ExpiresAfter { get; init; }
@@ -68,6 +69,7 @@ public static class LinkQueryRules
             FileId = input.FileId,
             States = ReadSet(input.State, StateNames, "state", errors),
             HasPassword = input.HasPassword,
+            DenyDownload = input.DenyDownload,
             CreatedAfter = input.CreatedAfter,
             CreatedBefore = input.CreatedBefore,
             ExpiresAfter = input.ExpiresAfter,

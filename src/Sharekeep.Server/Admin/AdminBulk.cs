@@ -43,7 +43,7 @@ internal static class AdminBulk
         }
         if (!dryRun)
         {
-            (string, string)[] done = [("bulk", action!.Name), ("count", result.Count.ToString(CultureInfo.InvariantCulture)), ("denyDownload", Flag(action.DenyDownload))];
+            (string, string)[] done = [("bulk", action!.Name), ("count", result.Count.ToString(CultureInfo.InvariantCulture)), ("setDenyDownload", Flag(action.DenyDownload))];
             var counted = form["counted"].ToString();
             return TypedResults.Redirect(filter.Address(counted.Length > 0 && counted != done[1].Item2 ? [.. done, ("counted", counted)] : done));
         }
@@ -65,7 +65,7 @@ internal static class AdminBulk
         {
             return null;
         }
-        var action = new BulkAction(kind, DenyDownload: query["denyDownload"].ToString() != "false");
+        var action = new BulkAction(kind, DenyDownload: query["setDenyDownload"].ToString() != "false");
         var message = $"Done: {Sentence(action, future: false, count)}.";
         if (long.TryParse(query["counted"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var counted))
         {
@@ -91,12 +91,12 @@ internal static class AdminBulk
             }
             expiresAt = endOfDay;
         }
-        return new BulkAction(kind, expiresAt, form["denyDownload"].ToString() != "false");
+        return new BulkAction(kind, expiresAt, form["setDenyDownload"].ToString() != "false");
     }
 
     /// <summary>The action's own fields, carried unchanged from the dry run's form to the confirmation's.</summary>
     private static List<KeyValuePair<string, string>> Fields(IFormCollection form) =>
-        [.. ((string[])["action", "expiresAt", "denyDownload"]).Where(n => form[n].ToString().Length > 0).Select(n => new KeyValuePair<string, string>(n, form[n].ToString()))];
+        [.. ((string[])["action", "expiresAt", "setDenyDownload"]).Where(n => form[n].ToString().Length > 0).Select(n => new KeyValuePair<string, string>(n, form[n].ToString()))];
 
     /// <summary>What the action does to <paramref name="count"/> links, in words: "revoke 3 links" (future) or "revoked 3 links".</summary>
     private static string Sentence(BulkAction action, bool future, long count)

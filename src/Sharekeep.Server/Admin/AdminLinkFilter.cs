@@ -12,8 +12,11 @@ namespace Sharekeep.Server.Admin;
 /// </summary>
 public sealed record AdminLinkFilter(
     string? Kind,
+    string? ResourceId,
+    string? FileId,
     string State,
     string? HasPassword,
+    string? DenyDownload,
     string? Q,
     string? CreatedAfter,
     string? CreatedBefore,
@@ -33,7 +36,7 @@ public sealed record AdminLinkFilter(
     {
         string? Read(string name) => field(name)?.Trim() is { Length: > 0 } value ? value : null;
         return new AdminLinkFilter(
-            Read("kind"), Read("state") ?? DefaultState, Read("hasPassword"), Read("q"),
+            Read("kind"), Read("resourceId"), Read("fileId"), Read("state") ?? DefaultState, Read("hasPassword"), Read("denyDownload"), Read("q"),
             Read("createdAfter"), Read("createdBefore"), Read("expiresAfter"), Read("expiresBefore"), Read("sort"));
     }
 
@@ -46,14 +49,15 @@ public sealed record AdminLinkFilter(
 
     /// <summary>The filter in the inventory's own terms, read by the same rules as GET /api/v1/links (mistakes land in <paramref name="errors"/>).</summary>
     public LinkFilterInput ToInput(ValidationErrors errors) =>
-        new LinkListParameters(Kind, null, null, State, HasPassword, CreatedAfter, CreatedBefore, ExpiresAfter, ExpiresBefore, Q, Sort, null, null).ToInput(errors);
+        new LinkListParameters(Kind, ResourceId, FileId, State, HasPassword, DenyDownload, CreatedAfter, CreatedBefore, ExpiresAfter, ExpiresBefore, Q, Sort, null, null).ToInput(errors);
 
     /// <summary>The fields given, by name: hidden inputs of a form that acts on the same list.</summary>
     public IEnumerable<KeyValuePair<string, string>> Fields()
     {
         IEnumerable<KeyValuePair<string, string?>> all =
         [
-            new("kind", Kind), new("state", State), new("hasPassword", HasPassword), new("q", Q),
+            new("kind", Kind), new("resourceId", ResourceId), new("fileId", FileId), new("state", State),
+            new("hasPassword", HasPassword), new("denyDownload", DenyDownload), new("q", Q),
             new("createdAfter", CreatedAfter), new("createdBefore", CreatedBefore),
             new("expiresAfter", ExpiresAfter), new("expiresBefore", ExpiresBefore), new("sort", Sort),
         ];

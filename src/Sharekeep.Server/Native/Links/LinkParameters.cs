@@ -83,6 +83,21 @@ internal sealed class LinkParameters(IDataProtectionProvider protection)
         return null;
     }
 
+    /// <summary>A JSON true or false, read here rather than by the serializer so that any other value is named in the answer.</summary>
+    public static bool? Flag(string name, JsonElement? value, ValidationErrors errors)
+    {
+        switch (value)
+        {
+            case null or { ValueKind: JsonValueKind.Null }:
+                return null;
+            case { ValueKind: JsonValueKind.True or JsonValueKind.False } flag:
+                return flag.GetBoolean();
+            default:
+                errors.Add(name, $"{name} is true or false.");
+                return null;
+        }
+    }
+
     /// <summary>A JSON string or array of strings, as a bulk filter's kind or state may be.</summary>
     public static IReadOnlyList<string>? Names(string name, JsonElement? value, ValidationErrors errors)
     {
