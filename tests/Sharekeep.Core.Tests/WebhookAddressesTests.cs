@@ -81,4 +81,12 @@ public sealed class WebhookAddressesTests
     [InlineData(8443)]
     [InlineData(3000)]
     public void PortsReceiversUse_AreAllowed(int port) => Assert.False(WebhookAddresses.IsRefusedPort(port));
+
+    [Theory]
+    [InlineData("localhost", true)]
+    [InlineData("LOCALHOST.", true)]
+    [InlineData("hooks.localhost", true)]
+    [InlineData("localhost.example.com", false)]
+    [InlineData("mylocalhost", false)]
+    public void LocalHostNames_AreTheNamesUnderLocalhost(string host, bool local) => Assert.Equal(local, WebhookAddresses.IsLocalHostName(host));
 }

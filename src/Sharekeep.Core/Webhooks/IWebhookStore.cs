@@ -3,8 +3,12 @@ namespace Sharekeep.Core.Webhooks;
 /// <summary>The registered endpoints and what was attempted for them, shared by every instance.</summary>
 public interface IWebhookStore
 {
+    /// <summary>
+    /// Adds the endpoint unless <paramref name="maxEndpoints"/> are registered already (false then), counted and added
+    /// in one write that concurrent registrations, on any instance, cannot interleave with.
+    /// </summary>
     /// <param name="protectedSecret">The signing secret as <see cref="IWebhookSecretProtector"/> protected it; never the secret itself.</param>
-    Task AddAsync(WebhookEndpoint endpoint, string protectedSecret, CancellationToken cancellationToken);
+    Task<bool> AddAsync(WebhookEndpoint endpoint, string protectedSecret, int maxEndpoints, CancellationToken cancellationToken);
 
     Task<WebhookEndpoint?> FindAsync(Guid id, CancellationToken cancellationToken);
 

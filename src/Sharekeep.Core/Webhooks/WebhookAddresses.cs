@@ -11,6 +11,14 @@ namespace Sharekeep.Core.Webhooks;
 /// </summary>
 public static class WebhookAddresses
 {
+    /// <summary>localhost or a name under it, with or without the trailing dot of a fully qualified name, in any case.</summary>
+    public static bool IsLocalHostName(string host)
+    {
+        var name = host.TrimEnd('.');
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static readonly (IPAddress Network, int Prefix)[] RestrictedV4 =
     [
         (IPAddress.Parse("0.0.0.0"), 8),

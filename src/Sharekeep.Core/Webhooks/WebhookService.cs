@@ -29,14 +29,13 @@ public sealed class WebhookService(IWebhookStore store, IWebhookSecretProtector 
         {
             return Outcome<RegisteredWebhook>.Invalid(errors);
         }
-        if ((await store.ListAsync(rules.MaxEndpoints, cancellationToken)).Count >= rules.MaxEndpoints)
-        {
-            return Outcome<RegisteredWebhook>.Invalid("url", $"At most {rules.MaxEndpoints} webhooks may be registered (Sharekeep:Webhooks:MaxEndpoints).");
-        }
         var now = time.GetUtcNow();
         var endpoint = new WebhookEndpoint(Guid.CreateVersion7(now), checkedUrl!, checkedEvents!, true, now);
         var secret = WebhookSignature.NewSecret();
-        await store.AddAsync(endpoint, protector.Protect(secret), cancellationToken);
+        if (!await store.AddAsync(endpoint, protector.Protect(secret), rules.MaxEndpoints, cancellationToken))
+        {
+            return Outcome<RegisteredWebhook>.Invalid("url", $"At most {rules.MaxEndpoints} webhooks may be registered (Sharekeep:Webhooks:MaxEndpoints).");
+        }
         await audit.RecordAsync(actor, AuditActions.WebhookCreated, [endpoint.Id.ToString()], Details(endpoint), cancellationToken);
         return Outcome<RegisteredWebhook>.Ok(new RegisteredWebhook(endpoint, secret));
     }
@@ -105,6 +104,13 @@ public sealed class WebhookService(IWebhookStore store, IWebhookSecretProtector 
         // A name is checked when a delivery resolves it (it may resolve elsewhere by then); a literal address now too,
         // also written with the trailing dot of a fully qualified name, which resolvers take for the address itself.
         if (IPAddress.TryParse(uri.IdnHost.TrimEnd('.'), out var address) && WebhookAddresses.IsRestricted(address))
+        {
+            errors.Add("url", "url is on a private, loopback or otherwise non-public address; set Sharekeep:Webhooks:AllowPrivateAddresses to allow it.");
+            return null;
+        }
+        // localhost and every name under it are the host itself by definition (RFC 6761), whatever a resolver says
+        // later: refused now, with the same answer as 127.0.0.1.
+        if (WebhookAddresses.IsLocalHostName(uri.IdnHost))
         {
             errors.Add("url", "url is on a private, loopback or otherwise non-public address; set Sharekeep:Webhooks:AllowPrivateAddresses to allow it.");
             return null;

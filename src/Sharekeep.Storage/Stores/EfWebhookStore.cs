@@ -10,23 +10,37 @@ namespace Sharekeep.Storage.Stores;
 /// Webhook endpoints and their recorded attempts. Every change invalidates the subscriptions that
 /// <see cref="WebhookOutboxWriter"/> keeps in memory (other instances learn of it from the change notices).
 /// </summary>
-internal sealed class EfWebhookStore(SharekeepDbContext db, StorageCache cache) : IWebhookStore
+internal sealed class EfWebhookStore(SharekeepDbContext db, StorageCache cache, IWriteLocks locks) : IWebhookStore
 {
-    public Task AddAsync(WebhookEndpoint endpoint, string protectedSecret, CancellationToken cancellationToken) =>
+    public Task<bool> AddAsync(WebhookEndpoint endpoint, string protectedSecret, int maxEndpoints, CancellationToken cancellationToken) =>
         cache.WriteAsync(
-            () => db.AddAsync(
-                db => db.WebhookEndpoints.Add(new WebhookEndpointRow
+            () => db.WriteAsync(
+                async ct =>
                 {
-                    Id = endpoint.Id,
-                    Url = endpoint.Url,
-                    Events = EfWebhookEvents.Format(endpoint.Events),
-                    Enabled = endpoint.Enabled,
-                    ProtectedSecret = protectedSecret,
-                    Created = endpoint.Created,
-                }),
+                    // Two registrations at once, on one instance or two, would otherwise both count one short of the
+                    // limit and both add: the count and the insert hold the lock together.
+                    await locks.AcquireAsync(db, EndpointsLock, ct);
+                    if (await db.WebhookEndpoints.CountAsync(ct) >= maxEndpoints)
+                    {
+                        return false;
+                    }
+                    db.WebhookEndpoints.Add(new WebhookEndpointRow
+                    {
+                        Id = endpoint.Id,
+                        Url = endpoint.Url,
+                        Events = EfWebhookEvents.Format(endpoint.Events),
+                        Enabled = endpoint.Enabled,
+                        ProtectedSecret = protectedSecret,
+                        Created = endpoint.Created,
+                    });
+                    await db.SaveChangesAsync(ct);
+                    return true;
+                },
                 ct => db.WebhookEndpoints.AnyAsync(e => e.Id == endpoint.Id, ct),
                 cancellationToken),
             Change.Webhooks);
+
+    private const string EndpointsLock = "webhook-endpoints";
 
     public async Task<WebhookEndpoint?> FindAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -40,6 +40,17 @@ public sealed class WebhookApiHostileInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_ManyAtOnce_RegistersNoMoreThanTheMaximum()
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            _admin.PostAsync("/api/v1/webhooks", new { url = $"https://hooks.example.com/{i}", events = new[] { "link.created" } })));
+
+        Assert.Equal(3, answers.Count(a => a.Status == HttpStatusCode.Created));
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.BadRequest, a.Status));
+        Assert.Equal(3, (await _admin.GetAsync("/api/v1/webhooks")).Body.GetArrayLength());
+    }
+
+    [Fact]
     public async Task Create_WithTheSameEventManyTimes_KeepsItOnce()
     {
         var answer = await _admin.PostAsync("/api/v1/webhooks", new { url = "https://hooks.example.com/in", events = Enumerable.Repeat("link.created", 10_000).Append("link.revoked") });
