@@ -28,6 +28,8 @@ public sealed class SharekeepDbContext(DbContextOptions<SharekeepDbContext> opti
     internal DbSet<WebhookAttemptRow> WebhookAttempts => Set<WebhookAttemptRow>();
     internal DbSet<WebhookSweepRow> WebhookSweeps => Set<WebhookSweepRow>();
     internal DbSet<LinkActivityRow> LinkActivity => Set<LinkActivityRow>();
+    internal DbSet<LinkFirstUseRow> LinkFirstUses => Set<LinkFirstUseRow>();
+    internal DbSet<ActivityWriterRow> ActivityWriters => Set<ActivityWriterRow>();
     internal DbSet<LinkVisitorRow> LinkVisitors => Set<LinkVisitorRow>();
     internal DbSet<ActivitySaltRow> ActivitySalts => Set<ActivitySaltRow>();
 

@@ -86,6 +86,9 @@ public sealed class WebhookAddressesTests
     [InlineData("localhost", true)]
     [InlineData("LOCALHOST.", true)]
     [InlineData("hooks.localhost", true)]
+    [InlineData("localhost.localdomain", true)]
+    [InlineData("IP6-LOCALHOST", true)]
+    [InlineData("ip6-loopback.", true)]
     [InlineData("localhost.example.com", false)]
     [InlineData("mylocalhost", false)]
     public void LocalHostNames_AreTheNamesUnderLocalhost(string host, bool local) => Assert.Equal(local, WebhookAddresses.IsLocalHostName(host));

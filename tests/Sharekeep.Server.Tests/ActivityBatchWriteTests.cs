@@ -101,4 +101,51 @@ public sealed class ActivityBatchWriteTests : IAsyncLifetime
         Assert.Equal(7, (await DayAsync(link)).Views);
         Assert.Equal(1, (await DayAsync(link)).Visitors);
     }
+
+    private async Task<T> WithStoreAsync<T>(Func<ILinkActivityStore, Task<T>> use)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<ILinkActivityStore>());
+    }
+
+    [Fact]
+    public async Task TheSameBatchWrittenTwice_IsCountedOnce()
+    {
+        var link = LinkNumber(4);
+        var batch = new ActivityBatch([Delta(link, views: 3, firstVisitor: 0, visitors: 1)]);
+
+        await WithStoreAsync(store => store.AddAsync(batch, 1000, TestContext.Current.CancellationToken));
+        var again = await WithStoreAsync(store => store.AddAsync(batch, 1000, TestContext.Current.CancellationToken));
+
+        Assert.Empty(again);
+        Assert.Equal(3, (await DayAsync(link)).Views);
+    }
+
+    [Fact]
+    public async Task ALinksFirstUse_IsFoundOnce_AndKeptAfterItsDaysAreSwept()
+    {
+        var link = LinkNumber(5);
+        var first = await AddAsync(1000, Delta(link, views: 1, firstVisitor: 0, visitors: 1, day: Today.AddDays(-100), at: Noon.AddDays(-100)));
+        await WithStoreAsync(async store =>
+        {
+            await store.SweepAsync(Today.AddDays(-89), Today.AddDays(-1), Today, TestContext.Current.CancellationToken);
+            return true;
+        });
+
+        var later = await AddAsync(1000, Delta(link, views: 1, firstVisitor: 0, visitors: 1));
+
+        Assert.Equal([link], first);
+        Assert.Empty(later);
+        Assert.Equal(Noon.AddDays(-100), await WithStoreAsync(store => store.FirstUseAsync(link, TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task OnlyPreviews_AreNoFirstUse()
+    {
+        var link = LinkNumber(6);
+        var preview = new ActivityDelta(link, Today, Views: 0, Downloads: 0, Previews: 4, PasswordFailures: 0, Lockouts: 0, null, null, []);
+
+        Assert.Empty(await AddAsync(1000, preview));
+        Assert.Null(await WithStoreAsync(store => store.FirstUseAsync(link, TestContext.Current.CancellationToken)));
+    }
 }

@@ -202,9 +202,27 @@ public sealed class LinkActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheFirstAccess_IsTheLinksFirstEver_AfterItsDaysAreSwept()
+    {
+        var key = await _admin.ShareReportAsync(await _admin.CreateReportAsync());
+        var first = _clock.GetUtcNow();
+        await VisitAsync($"/share/report/{key}");
+        await ActivityHarness.FlushAsync(_app);
+        _clock.Advance(TimeSpan.FromDays(100));
+        await ActivityHarness.SweepAsync(_app);
+        await VisitAsync($"/share/report/{key}");
+        await ActivityHarness.FlushAsync(_app);
+
+        var totals = (await ActivityAsync(key, "?days=90")).GetProperty("totals");
+
+        Assert.Equal(1, totals.GetProperty("views").GetInt64());
+        Assert.Equal(first, totals.GetProperty("firstAccess").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task TheFirstFlushWithAView_NamesTheLink_LaterOnesDoNot()
     {
-        // Only a subscriber to link.first_view makes a flush look for first views; this one is never reached.
+        // The receiver is never reached: the flush's answer says which links were new.
         await Webhooks.Webhooks.RegisterAsync(_admin, "https://receiver.example/hooks", "link.first_view");
         var key = await _admin.ShareReportAsync(await _admin.CreateReportAsync());
         await VisitAsync($"/share/report/{key}", userAgent: "Twitterbot/1.0");

@@ -23,6 +23,20 @@ public sealed class StorageCacheTests
     }
 
     [Fact]
+    public async Task ValueLoadedNotToBeKept_IsReadAgainNextTime()
+    {
+        using var cache = NewCache();
+        var loads = 0;
+
+        var first = await cache.GetOrLoadAsync(ChangeArea.Webhook, "k", () => Load(ref loads, "snapshot"), keep: false);
+        var second = await cache.GetOrLoadAsync(ChangeArea.Webhook, "k", () => Load(ref loads, "fresh"));
+
+        Assert.Equal("snapshot", first);
+        Assert.Equal("fresh", second);
+        Assert.Equal(2, loads);
+    }
+
+    [Fact]
     public async Task MissingRecord_IsRememberedToo()
     {
         using var cache = NewCache();

@@ -68,7 +68,10 @@ internal static partial class SecretFile
             return File.OpenHandle(path, FileMode.Open, FileAccess.Read);
         }
         var closeOnExec = OperatingSystem.IsLinux() ? 0x80000 : OperatingSystem.IsMacOS() ? 0x1000000 : 0x100000;
-        var descriptor = OpenFile(path, nonBlocking | closeOnExec);
+        // A terminal given as the file must not become the controlling terminal of a process that has none (a
+        // session leader started by a daemon) before the seek check refuses it.
+        var noControllingTerminal = OperatingSystem.IsLinux() ? 0x100 : OperatingSystem.IsMacOS() ? 0x20000 : 0x8000;
+        var descriptor = OpenFile(path, nonBlocking | closeOnExec | noControllingTerminal);
         if (descriptor < 0)
         {
             var error = Marshal.GetLastPInvokeError();

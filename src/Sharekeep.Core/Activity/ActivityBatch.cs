@@ -20,5 +20,16 @@ public sealed record ActivityDelta(
 /// <summary>One flush's worth of counts, in a fixed order (so that instances flushing at once lock rows in the same order).</summary>
 public sealed record ActivityBatch(IReadOnlyList<ActivityDelta> Deltas)
 {
+    /// <summary>
+    /// Who made the batch (one id per buffer, so per server process) and its place in that writer's order: the store
+    /// keeps each writer's last written <see cref="Sequence"/> with the counts, in their transaction, so a batch
+    /// written again after a commit whose outcome was lost is recognised and not counted twice. A batch made by hand
+    /// is a writer of its own.
+    /// </summary>
+    public Guid Writer { get; init; } = Guid.CreateVersion7();
+
+    /// <inheritdoc cref="Writer"/>
+    public long Sequence { get; init; } = 1;
+
     public bool IsEmpty => Deltas.Count == 0;
 }

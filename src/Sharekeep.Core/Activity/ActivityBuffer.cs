@@ -42,6 +42,9 @@ public sealed class ActivityBuffer(ActivityLimits limits, SharekeepMetrics? metr
     /// Takes every count made so far and starts afresh. Writers still adding to the taken generation are waited for:
     /// they are in the middle of a few interlocked operations, never of anything that blocks.
     /// </summary>
+    private readonly Guid _writer = Guid.CreateVersion7();
+    private long _sequence;
+
     public ActivityBatch Drain()
     {
         var taken = Interlocked.Exchange(ref _current, new Generation());
@@ -53,7 +56,13 @@ public sealed class ActivityBuffer(ActivityLimits limits, SharekeepMetrics? metr
         }
         return new ActivityBatch([.. taken.Entries
             .OrderBy(e => e.Key.Link.Kind).ThenBy(e => e.Key.Link.Id, StringComparer.Ordinal).ThenBy(e => e.Key.Day)
-            .Select(e => e.Value.ToDelta(e.Key.Link, e.Key.Day))]);
+            .Select(e => e.Value.ToDelta(e.Key.Link, e.Key.Day))])
+        {
+            // Batches are written in the order they are drained (a refused one is written again before the next is
+            // drained), so each writer's sequence only grows in the store.
+            Writer = _writer,
+            Sequence = Interlocked.Increment(ref _sequence),
+        };
     }
 
     private void AddTo(Generation generation, ActivityLink link, DateOnly day, ActivityEvent what, DateTimeOffset at, UInt128? visitor)

@@ -67,7 +67,7 @@ public sealed class ActivityReader(IShareStore shares, IFileLinkStore fileLinks,
             series.Sum(d => d.Visitors),
             series.Sum(d => d.PasswordFailures),
             series.Sum(d => d.Lockouts),
-            series.Min(d => d.FirstAccess),
+            await store.FirstUseAsync(found.Link, cancellationToken),
             series.Max(d => d.LastAccess));
         var capped = activity.Buffer.Limits.MaxVisitorsPerLinkDay > 0 && series.Any(d => d.Visitors >= activity.Buffer.Limits.MaxVisitorsPerLinkDay);
         return new ActivityReport(found.Link, found.KindName, found.Link.Id, days, series, totals, capped);

@@ -22,10 +22,14 @@ public sealed record ActivitySummary(long Views, DateTimeOffset? LastAccess);
 public interface ILinkActivityStore
 {
     /// <summary>
-    /// Adds a batch in one transaction, keeping at most <paramref name="visitorsPerLinkDay"/> visitors per link and day.
-    /// Answers the links whose very first view or download (over the kept days) is in this batch.
+    /// Adds a batch in one transaction, keeping at most <paramref name="visitorsPerLinkDay"/> visitors per link and day,
+    /// once: a batch whose writer has stored its <see cref="ActivityBatch.Sequence"/> (or a later one) adds nothing. Answers the links whose very
+    /// first view or download ever is in this batch (kept for the link's life, not only over the kept days).
     /// </summary>
     Task<IReadOnlyList<ActivityLink>> AddAsync(ActivityBatch batch, int visitorsPerLinkDay, CancellationToken cancellationToken);
+
+    /// <summary>The link's first view or download ever, or null if it has none.</summary>
+    Task<DateTimeOffset?> FirstUseAsync(ActivityLink link, CancellationToken cancellationToken);
 
     /// <summary>The stored days of a link from <paramref name="from"/> on, oldest first; days without activity are absent.</summary>
     Task<IReadOnlyList<DailyActivity>> DaysAsync(ActivityLink link, DateOnly from, CancellationToken cancellationToken);
@@ -39,7 +43,8 @@ public interface ILinkActivityStore
 
     /// <summary>
     /// Deletes counts of days before <paramref name="keepFrom"/>, visitors' hashes of days before <paramref name="hashesFrom"/>
-    /// and salts of days before <paramref name="saltsFrom"/>.
+    /// and salts of days before <paramref name="saltsFrom"/>; and what writers that wrote nothing since
+    /// <paramref name="keepFrom"/> last wrote (a batch that old would only add to days already deleted).
     /// </summary>
     Task SweepAsync(DateOnly keepFrom, DateOnly hashesFrom, DateOnly saltsFrom, CancellationToken cancellationToken);
 }

@@ -11,11 +11,17 @@ namespace Sharekeep.Core.Webhooks;
 /// </summary>
 public static class WebhookAddresses
 {
-    /// <summary>localhost or a name under it, with or without the trailing dot of a fully qualified name, in any case.</summary>
+    // Names that Debian's and most distributions' /etc/hosts give the loopback addresses.
+    private static readonly string[] LoopbackHostNames = ["localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"];
+
+    /// <summary>
+    /// localhost, a name under it, or another name hosts files give the loopback, with or without the trailing dot of
+    /// a fully qualified name, in any case.
+    /// </summary>
     public static bool IsLocalHostName(string host)
     {
         var name = host.TrimEnd('.');
-        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        return LoopbackHostNames.Contains(name, StringComparer.OrdinalIgnoreCase)
             || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
     }
 

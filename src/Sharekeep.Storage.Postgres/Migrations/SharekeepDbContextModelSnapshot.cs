@@ -56,6 +56,22 @@ namespace Sharekeep.Storage.Postgres.Migrations
                     b.ToTable("ActivitySalts", (string)null);
                 });
 
+            modelBuilder.Entity("Sharekeep.Storage.Entities.ActivityWriterRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ActivityWriters", (string)null);
+                });
+
             modelBuilder.Entity("Sharekeep.Storage.Entities.ApiKeyRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -327,6 +343,24 @@ namespace Sharekeep.Storage.Postgres.Migrations
                     b.HasIndex("Day");
 
                     b.ToTable("LinkActivity", (string)null);
+                });
+
+            modelBuilder.Entity("Sharekeep.Storage.Entities.LinkFirstUseRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("LinkId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Kind", "LinkId");
+
+                    b.ToTable("LinkFirstUses", (string)null);
                 });
 
             modelBuilder.Entity("Sharekeep.Storage.Entities.LinkPolicyRow", b =>

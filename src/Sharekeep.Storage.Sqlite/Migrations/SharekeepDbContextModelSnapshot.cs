@@ -49,6 +49,22 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                     b.ToTable("ActivitySalts", (string)null);
                 });
 
+            modelBuilder.Entity("Sharekeep.Storage.Entities.ActivityWriterRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ActivityWriters", (string)null);
+                });
+
             modelBuilder.Entity("Sharekeep.Storage.Entities.ApiKeyRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -320,6 +336,24 @@ namespace Sharekeep.Storage.Sqlite.Migrations
                     b.HasIndex("Day");
 
                     b.ToTable("LinkActivity", (string)null);
+                });
+
+            modelBuilder.Entity("Sharekeep.Storage.Entities.LinkFirstUseRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "LinkId");
+
+                    b.ToTable("LinkFirstUses", (string)null);
                 });
 
             modelBuilder.Entity("Sharekeep.Storage.Entities.LinkPolicyRow", b =>

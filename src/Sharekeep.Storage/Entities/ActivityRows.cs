@@ -31,6 +31,22 @@ internal sealed class LinkVisitorRow
     public required byte[] Hash { get; set; }
 }
 
+/// <summary>A link's first view or download ever: written once, by the first flush that counts one, and kept past the retention.</summary>
+internal sealed class LinkFirstUseRow
+{
+    public required string Kind { get; set; }
+    public required string LinkId { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>A writer of activity batches (a server process) and the last of its batches written, so that the same batch written again counts nothing.</summary>
+internal sealed class ActivityWriterRow
+{
+    public Guid Id { get; set; }
+    public long Sequence { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
 /// <summary>The key every instance hashes a day's visitors with; deleted once the day is over.</summary>
 internal sealed class ActivitySaltRow
 {
@@ -72,5 +88,26 @@ internal sealed class ActivitySaltRowConfiguration : IEntityTypeConfiguration<Ac
         builder.HasKey(s => s.Day);
         builder.Property(s => s.Day).ValueGeneratedNever();
         builder.Property(s => s.Salt).HasMaxLength(32);
+    }
+}
+
+internal sealed class LinkFirstUseRowConfiguration : IEntityTypeConfiguration<LinkFirstUseRow>
+{
+    public void Configure(EntityTypeBuilder<LinkFirstUseRow> builder)
+    {
+        builder.ToTable("LinkFirstUses");
+        builder.HasKey(f => new { f.Kind, f.LinkId });
+        builder.Property(f => f.Kind).HasMaxLength(8);
+        builder.Property(f => f.LinkId).HasMaxLength(64);
+    }
+}
+
+internal sealed class ActivityWriterRowConfiguration : IEntityTypeConfiguration<ActivityWriterRow>
+{
+    public void Configure(EntityTypeBuilder<ActivityWriterRow> builder)
+    {
+        builder.ToTable("ActivityWriters");
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Id).ValueGeneratedNever();
     }
 }

@@ -19,7 +19,8 @@ internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
     private const int LinkDaysPerStatement = 200;
     private const int VisitorsPerStatement = 500;
 
-    public async Task WriteAsync(ActivityBatch batch, int visitorsPerLinkDay, CancellationToken cancellationToken)
+    /// <summary>Writes the batch's counts; answers the links whose first view or download ever it holds.</summary>
+    public async Task<IReadOnlyList<ActivityLink>> WriteAsync(ActivityBatch batch, int visitorsPerLinkDay, CancellationToken cancellationToken)
     {
         var stored = new Dictionary<LinkDayKey, int>();
         // Deltas come sorted by link and day, and chunks keep that order: instances flushing the same links at once
@@ -64,6 +65,43 @@ internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
         foreach (var chunk in added.OrderBy(a => a.Key).Chunk(LinkDaysPerStatement))
         {
             await AddVisitorCountsAsync(chunk, cancellationToken);
+        }
+
+        var firstUses = new List<ActivityLink>();
+        var used = batch.Deltas.Where(d => d.Uses > 0 && d.FirstAccess is not null)
+            .GroupBy(d => d.Link)
+            .Select(g => (Link: g.Key, At: g.Min(d => d.FirstAccess!.Value)));
+        foreach (var chunk in used.Chunk(LinkDaysPerStatement))
+        {
+            await InsertFirstUsesAsync(chunk, firstUses, cancellationToken);
+        }
+        return firstUses;
+    }
+
+    /// <summary>
+    /// A link's first use is stored once: the row that is already there wins. On PostgreSQL a second instance
+    /// inserting the same link waits for the first's transaction and then inserts nothing, so exactly one flush
+    /// finds each link new, whatever the retention has deleted of its days since.
+    /// </summary>
+    private async Task InsertFirstUsesAsync((ActivityLink Link, DateTimeOffset At)[] uses, List<ActivityLink> inserted, CancellationToken cancellationToken)
+    {
+        await using var command = NewCommand();
+        var rows = new StringBuilder();
+        var links = new Dictionary<(string, string), ActivityLink>();
+        foreach (var (link, at) in uses)
+        {
+            AppendRow(command, rows, link.KindName, link.Id, at.UtcTicks);
+            links[(link.KindName, link.Id)] = link;
+        }
+        command.CommandText = $"""
+            INSERT INTO "LinkFirstUses" ("Kind", "LinkId", "At") VALUES {rows}
+            ON CONFLICT DO NOTHING
+            RETURNING "Kind", "LinkId"
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            inserted.Add(links[(reader.GetString(0), reader.GetString(1))]);
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sharekeep.Core.Activity;
 using Sharekeep.Core.Webhooks;
+using Sharekeep.Storage.Entities;
 using Sharekeep.Storage.Webhooks;
 
 namespace Sharekeep.Storage.Stores;
@@ -9,46 +10,48 @@ namespace Sharekeep.Storage.Stores;
 /// Activity in the database. EF Core cannot say "add to what is there", so a flush is parameterised SQL: additive
 /// multi-row upserts (<see cref="ActivityBatchWriter"/>), which SQLite and PostgreSQL both speak.
 /// </summary>
-internal sealed class EfLinkActivityStore(SharekeepDbContext db, WebhookOutboxWriter outbox) : ILinkActivityStore
+internal sealed class EfLinkActivityStore(SharekeepDbContext db, WebhookOutboxWriter outbox, TimeProvider time) : ILinkActivityStore
 {
     private bool IsPostgres => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
     public Task<IReadOnlyList<ActivityLink>> AddAsync(ActivityBatch batch, int visitorsPerLinkDay, CancellationToken cancellationToken) =>
-        // Applied again only after a failure before its commit: a commit whose outcome is unknown may count a batch twice.
-        db.WriteAsync(ct => AddInTransactionAsync(batch, visitorsPerLinkDay, ct), DatabaseWrites.ApplyAgain, cancellationToken);
+        // The writer's sequence commits with the counts: after a commit whose outcome was lost, the retry finds it and
+        // adds nothing, and so does a later flush writing the same batch again.
+        db.WriteAsync(
+            ct => AddInTransactionAsync(batch, visitorsPerLinkDay, ct),
+            ct => db.ActivityWriters.AnyAsync(w => w.Id == batch.Writer && w.Sequence >= batch.Sequence, ct),
+            cancellationToken);
 
     private async Task<IReadOnlyList<ActivityLink>> AddInTransactionAsync(ActivityBatch batch, int visitorsPerLinkDay, CancellationToken cancellationToken)
     {
-        await new ActivityBatchWriter(db, IsPostgres).WriteAsync(batch, visitorsPerLinkDay, cancellationToken);
-        return await FirstUsesAsync(batch, cancellationToken);
+        var writer = await db.ActivityWriters.FirstOrDefaultAsync(w => w.Id == batch.Writer, cancellationToken);
+        if (writer?.Sequence >= batch.Sequence)
+        {
+            return [];
+        }
+        var firstUses = await new ActivityBatchWriter(db, IsPostgres).WriteAsync(batch, visitorsPerLinkDay, cancellationToken);
+        if (writer is null)
+        {
+            db.ActivityWriters.Add(writer = new ActivityWriterRow { Id = batch.Writer });
+        }
+        (writer.Sequence, writer.At) = (batch.Sequence, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        // Only link.first_view needs the links' rows: without a subscriber, a flush reads nothing more.
+        if (firstUses.Count > 0 && await outbox.IsSubscribedAsync(db, WebhookEvents.LinkFirstView, cancellationToken))
+        {
+            await AnnounceFirstViewsAsync([.. firstUses], batch, cancellationToken);
+        }
+        return firstUses;
     }
 
-    /// <summary>
-    /// The links whose stored views and downloads, all kept days together, are exactly this batch's: their very first
-    /// use is in it. Read after the upserts, in their transaction: an instance that flushed the same link-day first
-    /// has committed by now (its row lock was waited for), so only one of them finds the link new.
-    /// </summary>
-    private async Task<IReadOnlyList<ActivityLink>> FirstUsesAsync(ActivityBatch batch, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> FirstUseAsync(ActivityLink link, CancellationToken cancellationToken)
     {
-        var firstUses = new List<ActivityLink>();
-        // Only link.first_view needs them: without a subscriber, a flush does not pay a query per link it counted.
-        if (!await outbox.IsSubscribedAsync(db, WebhookEvents.LinkFirstView, cancellationToken))
-        {
-            return firstUses;
-        }
-        foreach (var used in batch.Deltas.Where(d => d.Uses > 0).GroupBy(d => d.Link))
-        {
-            var kind = used.Key.KindName;
-            var stored = await db.LinkActivity
-                .Where(a => a.Kind == kind && a.LinkId == used.Key.Id)
-                .SumAsync(a => a.Views + a.Downloads, cancellationToken);
-            if (stored == used.Sum(d => d.Uses))
-            {
-                firstUses.Add(used.Key);
-            }
-        }
-        await AnnounceFirstViewsAsync(firstUses, batch, cancellationToken);
-        return firstUses;
+        var kind = link.KindName;
+        var at = await db.LinkFirstUses.AsNoTracking()
+            .Where(f => f.Kind == kind && f.LinkId == link.Id)
+            .Select(f => (DateTimeOffset?)f.At)
+            .FirstOrDefaultAsync(cancellationToken);
+        return at;
     }
 
     /// <summary>
@@ -129,6 +132,7 @@ internal sealed class EfLinkActivityStore(SharekeepDbContext db, WebhookOutboxWr
             {
                 var deleted = await db.LinkActivity.Where(a => a.Day < counts).ExecuteDeleteAsync(ct);
                 deleted += await db.LinkVisitors.Where(v => v.Day < hashes).ExecuteDeleteAsync(ct);
+                deleted += await db.ActivityWriters.Where(w => w.At < counts).ExecuteDeleteAsync(ct);
                 return deleted + await db.ActivitySalts.Where(s => s.Day < salts).ExecuteDeleteAsync(ct);
             },
             DatabaseWrites.ApplyAgain,

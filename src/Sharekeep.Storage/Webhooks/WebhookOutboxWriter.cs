@@ -1,5 +1,7 @@
+using System.Data;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Sharekeep.Core.Webhooks;
 using Sharekeep.Storage.Caching;
 using Sharekeep.Storage.Entities;
@@ -68,7 +70,18 @@ public sealed class WebhookOutboxWriter(StorageCache cache)
     internal static string NewMessageId(DateTimeOffset at) => "msg_" + Guid.CreateVersion7(at).ToString("N");
 
     private async Task<Subscriptions> SubscriptionsAsync(SharekeepDbContext db, CancellationToken cancellationToken) =>
-        await cache.GetOrLoadAsync(ChangeArea.Webhook, Change.PolicyKey, () => LoadAsync(db, cancellationToken)) ?? Subscriptions.None;
+        await cache.GetOrLoadAsync(ChangeArea.Webhook, Change.PolicyKey, () => LoadAsync(db, cancellationToken), keep: !ReadsASnapshot(db))
+        ?? Subscriptions.None;
+
+    /// <summary>
+    /// Whether the caller's transaction reads one snapshot taken at its first statement (repeatable read or stricter
+    /// on PostgreSQL, as a bulk action's batches do): an endpoint registered since is not in it, and a set read there
+    /// and kept would leave that endpoint without messages until the entry expired. SQLite's writing transactions hold
+    /// the only write lock from their start, so nothing commits between their snapshot and this read.
+    /// </summary>
+    private static bool ReadsASnapshot(SharekeepDbContext db) =>
+        db.Database.CurrentTransaction?.GetDbTransaction().IsolationLevel is IsolationLevel.RepeatableRead or IsolationLevel.Serializable or IsolationLevel.Snapshot
+        && db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
     private static async Task<Subscriptions?> LoadAsync(SharekeepDbContext db, CancellationToken cancellationToken)
     {

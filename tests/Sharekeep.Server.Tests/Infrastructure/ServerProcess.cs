@@ -80,6 +80,24 @@ public sealed class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// SIGTERM, as systemd, Docker or Kubernetes stop a service: the host stops gracefully. Answers the exit code once
+    /// the process has exited, or throws if it takes longer than <paramref name="limit"/>.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan limit)
+    {
+        var signal = new ProcessStartInfo("kill") { UseShellExecute = false };
+        signal.ArgumentList.Add("-TERM");
+        signal.ArgumentList.Add(_process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using (var kill = Process.Start(signal) ?? throw new InvalidOperationException("kill did not start."))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var timeout = new CancellationTokenSource(limit);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

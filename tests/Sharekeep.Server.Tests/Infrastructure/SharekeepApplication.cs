@@ -35,6 +35,10 @@ public sealed class SharekeepApplication : WebApplicationFactory<Program>
         {
             ["Sharekeep:DataDirectory"] = DataDirectory,
             ["Sharekeep:ApiSecret"] = Secret,
+            // A refused password try is not held back a second here: five tries to lock a link were five seconds of
+            // waiting in each of dozens of tests. The hold-back has its own tests (PasswordGuardTests) and the
+            // server processes keep it; a test may set it again.
+            ["Sharekeep:Passwords:RefusalDelayMilliseconds"] = "0",
         };
         foreach (var (key, value) in TestDatabase.Settings(DataDirectory))
         {
