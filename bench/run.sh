@@ -10,7 +10,8 @@
 # client network may have checked across all links in the brake's window, for the target's bound, default 5),
 # BENCH_BULK (links a bulk revoke changes, default 100000), BENCH_ONLY=inventory (only the inventory's rows: a
 # filtered GET /api/v1/links page and the bulk revoke, at BENCH_LARGE) or BENCH_ONLY=activity (only evaluate at
-# BENCH_LARGE with activity counting on, off, and with the Prometheus endpoint on), BENCH_PROVIDERS (default
+# BENCH_LARGE with activity counting on and off, two servers side by side measured in BENCH_ROUNDS alternating rounds,
+# default 5, and with the Prometheus endpoint on), BENCH_PROVIDERS (default
 # "sqlite postgres"). A BENCH_ONLY run prints the table and writes no docs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +36,7 @@ attack_connections=${BENCH_ATTACK_CONNECTIONS:-100}
 network_allowance=${BENCH_NETWORK_ALLOWANCE:-20}
 secret="bench-secret-0123456789abcdef"
 bulk_size=${BENCH_BULK:-100000}
+rounds=${BENCH_ROUNDS:-5}
 only=${BENCH_ONLY:-}
 providers=${BENCH_PROVIDERS:-sqlite postgres}
 case "$only" in "" | inventory | activity) ;; *) echo "BENCH_ONLY is inventory or activity, not $only." >&2; exit 2 ;; esac
@@ -366,10 +368,8 @@ run_provider() {
     return
   fi
   if [ "$only" = activity ]; then
-    warm_up "$base" evaluate
-    measure evaluate "$provider: report evaluate" "$large" "$base" "$evaluate_path" "$work/report-keys.txt"
     stop "$pid"
-    variant activity-off "$provider: evaluate, activity counting off" "$provider" "$large" "${settings[@]}" "Sharekeep__Activity__Enabled=false"
+    alternate "$provider" "$large" "${settings[@]}"
     variant metrics-on "$provider: evaluate, Prometheus endpoint on" "$provider" "$large" "${settings[@]}" "Sharekeep__Metrics__Prometheus=true"
     return
   fi
@@ -407,6 +407,55 @@ variant() {
   measure "$kind" "$label" "$shares" "http://127.0.0.1:$port" "$evaluate_path" "$work/report-keys.txt"
   stop "$pid"
   server_pid=$previous
+}
+
+# alternate PROVIDER SHARES [VAR=VALUE...]: issue 15's comparison, made so that it can resolve a few per cent. Two
+# servers over the same data side by side, activity counting on (the defaults) and off, both warmed up, then
+# BENCH_ROUNDS rounds of one BENCH_SECONDS run on each, the order swapped every round; each setting's row is its
+# median run. One fresh server per setting, measured once minutes apart, differed by a third between two runs of
+# the whole script (docs/benchmarks.md, 2026-12-02): the machine drifts more than the target.
+alternate() {
+  local provider=$1 shares=$2
+  shift 2
+  local port_on port_off pid_on pid_off round first line requests duration_us p50_us p99_us errors non2xx bytes
+  local cpu_on cpu_off failures_on=0 failures_off=0
+  port_on=$(free_port)
+  start "alt_on_$provider" "$work/server/Sharekeep.Server.dll" "$port_on" "$@"
+  eval "pid_on=\$pid_alt_on_$provider"
+  port_off=$(free_port)
+  start "alt_off_$provider" "$work/server/Sharekeep.Server.dll" "$port_off" "$@" "Sharekeep__Activity__Enabled=false"
+  eval "pid_off=\$pid_alt_off_$provider"
+  warm_up "http://127.0.0.1:$port_on" evaluate
+  warm_up "http://127.0.0.1:$port_off" evaluate
+  : >"$work/alt-on.txt"
+  : >"$work/alt-off.txt"
+  cpu_on=$(cpu_seconds "$pid_on")
+  cpu_off=$(cpu_seconds "$pid_off")
+  for round in $(seq 1 "$rounds"); do
+    for first in on off; do
+      local setting=$first
+      if [ $((round % 2)) -eq 0 ]; then setting=$([ "$first" = on ] && echo off || echo on); fi
+      local port=$port_on
+      [ "$setting" = on ] || port=$port_off
+      line=$(run_wrk "$seconds" "http://127.0.0.1:$port" "$evaluate_path" "$work/report-keys.txt")
+      eval "$(sed 's/^RESULT //; s/ /;/g' <<<"$line")"
+      if [ "$setting" = on ]; then failures_on=$((failures_on + errors + non2xx)); else failures_off=$((failures_off + errors + non2xx)); fi
+      printf '%s\t%s\n' "$requests" "$line" >>"$work/alt-$setting.txt"
+      echo "  round $round, counting $setting: $(awk -v r="$requests" -v d="$duration_us" 'BEGIN { printf "%.0f", r / (d / 1000000) }') req/s" >&2
+    done
+  done
+  local median=$(((rounds + 1) / 2)) wall
+  wall=$((rounds * seconds))
+  server_pid=$pid_on
+  record evaluate "$provider: report evaluate (median of $rounds, alternating)" "$shares" \
+    "$(awk -v a="$cpu_on" -v b="$(cpu_seconds "$pid_on")" 'BEGIN { print b - a }')" "$wall" \
+    "$(sort -n "$work/alt-on.txt" | sed -n "${median}p" | cut -f2)" "$failures_on"
+  server_pid=$pid_off
+  record activity-off "$provider: evaluate, activity counting off (median of $rounds, alternating)" "$shares" \
+    "$(awk -v a="$cpu_off" -v b="$(cpu_seconds "$pid_off")" 'BEGIN { print b - a }')" "$wall" \
+    "$(sort -n "$work/alt-off.txt" | sed -n "${median}p" | cut -f2)" "$failures_off"
+  stop "$pid_on"
+  stop "$pid_off"
 }
 
 # cold_pages PROVIDER TARGET BASE_URL: the page of each report shape that made huge pages (issue 13), and of a

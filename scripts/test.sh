@@ -13,6 +13,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 results="$PWD/TestResults"
 rm -rf "$results"
 
+# How long each step took, on standard error (the last line of standard output stays the totals alone): the run
+# is meant to stay under 20 minutes on two cores, and this says where the time goes.
+last_step=$SECONDS
+took() {
+  echo "test.sh: $1 took $((SECONDS - last_step)) s ($SECONDS s in all)" >&2
+  last_step=$SECONDS
+}
+
 # In CI, restore exactly what the lock files pin (packages.lock.json); a package change must update them
 # (dotnet restore --force-evaluate) in the same commit.
 restore_mode=()
@@ -22,6 +30,7 @@ if ! dotnet restore Sharekeep.slnx "${restore_mode[@]}" || ! dotnet build Sharek
   echo "0 passed, 0 failed"
   exit 1
 fi
+took "restore and build"
 
 status=0
 # Formatting is part of the suite: a change that `dotnet format` would rewrite fails the run.
@@ -29,6 +38,7 @@ if ! dotnet format Sharekeep.slnx --no-restore --verify-no-changes; then
   echo "dotnet format found changes; run 'dotnet format Sharekeep.slnx'." >&2
   status=1
 fi
+took "dotnet format"
 
 # Installs Debian's packages when a test's program is missing, or ends the run saying what could not be
 # installed: DESCRIPTION [APT-OPTION...] PACKAGE...
@@ -74,6 +84,7 @@ if ! postgres_start; then
   exit 1
 fi
 trap postgres_stop EXIT
+took "installing and starting what the tests need"
 
 # One run per project and database, each TRX named after it: runs of one solution-wide command can finish in
 # the same instant and name their TRX files alike, so that one overwrites the other.
@@ -84,6 +95,7 @@ run_tests() { # project, TRX name, extra arguments
   runs=$((runs + 1))
   dotnet test --project "$project" --no-build -c Debug --results-directory "$results" \
     --report-xunit-trx --report-xunit-trx-filename "$name.trx" "$@" || status=$?
+  took "$name"
 }
 export SHAREKEEP_TEST_POSTGRES="$PG_ADMIN"
 while IFS= read -r project; do

@@ -31,6 +31,8 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageCacheOptions>();
         services.AddSingleton<StorageCache>();
         services.TryAddSingleton<IWriteLocks, NoWriteLocks>();
+        // The activity store stamps its writers' rows; a host that registers its own clock (tests) keeps it.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddCached<IResourceStore, EfResourceStore>((inner, cache) => new CachedResourceStore(inner, cache));
         services.AddCached<IShareStore, EfShareStore>((inner, cache) => new CachedShareStore(inner, cache));
         services.AddCached<IPolicyStore, EfPolicyStore>((inner, cache) => new CachedPolicyStore(inner, cache));

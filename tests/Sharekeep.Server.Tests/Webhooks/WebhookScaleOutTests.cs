@@ -56,8 +56,13 @@ public sealed class WebhookScaleOutTests
         var attempts = await Webhooks.WaitForDeliveriesAsync(adminB, hook.Id, a =>
             arrived.Select(r => r.Id).Distinct().All(id => a.Any(d => MessageOf(d) == id && d.GetProperty("succeeded").GetBoolean())));
         var received = await receiver.ReceivedAsync();
-        Assert.Empty(received.GroupBy(r => r.Id).Where(g => g.Count() > 1).Select(g => g.Key));
-        Assert.Empty(attempts.GroupBy(MessageOf).Where(g => g.Count() > 1).Select(g => g.Key));
-        Assert.Equal(received.Select(r => r.Id).Order(), attempts.Select(MessageOf).Order());
+        // A retry after a failed attempt (a send that timed out on a busy machine) is at-least-once delivery at work;
+        // two deliverers sending one message would show as two successful attempts, or more arrivals than attempts.
+        var succeeded = attempts.Where(a => a.GetProperty("succeeded").GetBoolean()).ToList();
+        Assert.Empty(succeeded.GroupBy(MessageOf).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.Equal(received.Select(r => r.Id).Distinct().Order(), succeeded.Select(MessageOf).Order());
+        Assert.All(received.GroupBy(r => r.Id), arrivals => Assert.True(
+            arrivals.Count() <= attempts.Count(a => MessageOf(a) == arrivals.Key),
+            $"{arrivals.Key} arrived {arrivals.Count()} times: " + string.Join(" | ", attempts.Where(a => MessageOf(a) == arrivals.Key).Select(a => a.GetRawText()))));
     }
 }
