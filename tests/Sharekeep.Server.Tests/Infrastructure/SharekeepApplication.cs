@@ -39,6 +39,10 @@ public sealed class SharekeepApplication : WebApplicationFactory<Program>
             // waiting in each of dozens of tests. The hold-back has its own tests (PasswordGuardTests) and the
             // server processes keep it; a test may set it again.
             ["Sharekeep:Passwords:RefusalDelayMilliseconds"] = "0",
+            // Nor are checks paced to one a second per core (what 600 000-iteration hashes need): with the cheap
+            // hashes above and no hold-back, a few quick tries otherwise queue past the wait limit on a busy machine
+            // and are refused as busy. PasswordGuardTests cover the pacing.
+            ["Sharekeep:Passwords:ChecksPerMinute"] = "60000",
         };
         foreach (var (key, value) in TestDatabase.Settings(DataDirectory))
         {
