@@ -46,12 +46,20 @@ public sealed class AdminLinkListTests
         Assert.True(newerAt >= 0 && olderAt > newerAt, "Both files' links are listed, the newer first.");
     }
 
-    /// <summary>The commands one console page sends once the records it reads by key are in memory.</summary>
+    /// <summary>
+    /// The commands one console page sends once the records it reads by key are in memory: the fewest of three loads,
+    /// since the counter also sees the server's background work (flushes, sweeps, the outbox's polls), which only adds.
+    /// </summary>
     private static async Task<int> QueriesOfAWarmConsoleAsync(DatabaseCommandCounter counter, SharekeepClient browser)
     {
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).Status);
-        var before = counter.Count;
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).Status);
-        return counter.Count - before;
+        var fewest = int.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            var before = counter.Count;
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).Status);
+            fewest = Math.Min(fewest, counter.Count - before);
+        }
+        return fewest;
     }
 }
