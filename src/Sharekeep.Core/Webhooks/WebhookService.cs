@@ -21,6 +21,9 @@ public sealed class WebhookService(IWebhookStore store, IWebhookSecretProtector 
     public const int MaxEndpointsLimit = 1000;
     public const int MaxAttemptsListed = 200;
 
+    private const string PrivateAddressRefused =
+        "url is on a private, loopback or otherwise non-public address; set Sharekeep:Webhooks:AllowPrivateAddresses to allow it.";
+
     public async Task<Outcome<RegisteredWebhook>> CreateAsync(string? url, IReadOnlyList<string>? events, Actor actor, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -105,14 +108,14 @@ public sealed class WebhookService(IWebhookStore store, IWebhookSecretProtector 
         // also written with the trailing dot of a fully qualified name, which resolvers take for the address itself.
         if (IPAddress.TryParse(uri.IdnHost.TrimEnd('.'), out var address) && WebhookAddresses.IsRestricted(address))
         {
-            errors.Add("url", "url is on a private, loopback or otherwise non-public address; set Sharekeep:Webhooks:AllowPrivateAddresses to allow it.");
+            errors.Add("url", PrivateAddressRefused);
             return null;
         }
         // localhost and every name under it are the host itself by definition (RFC 6761), whatever a resolver says
         // later: refused now, with the same answer as 127.0.0.1.
         if (WebhookAddresses.IsLocalHostName(uri.IdnHost))
         {
-            errors.Add("url", "url is on a private, loopback or otherwise non-public address; set Sharekeep:Webhooks:AllowPrivateAddresses to allow it.");
+            errors.Add("url", PrivateAddressRefused);
             return null;
         }
         if (WebhookAddresses.IsRefusedPort(uri.Port))
