@@ -163,4 +163,77 @@ public sealed class ActivityBufferTests
 
         Assert.True(activity.Buffer.Drain().IsEmpty);
     }
+
+    [Fact]
+    public void AVisitorOnceWritten_IsNotOfferedAgainThatDay_ButTheViewCounts()
+    {
+        var buffer = new ActivityBuffer(new ActivityLimits());
+        buffer.Add(Report, Today, ActivityEvent.View, Noon, 1);
+        buffer.Committed(buffer.Drain(), Today);
+
+        buffer.Add(Report, Today, ActivityEvent.View, Noon, 1);
+        buffer.Add(Report, Today, ActivityEvent.View, Noon, 2);
+
+        var delta = Assert.Single(buffer.Drain().Deltas);
+        Assert.Equal(2, delta.Views);
+        Assert.Equal([2], delta.Visitors);
+    }
+
+    [Fact]
+    public void AWrittenVisitor_IsStillOfferedForAnotherLinkOrDay()
+    {
+        var other = ActivityLink.Share("other-key");
+        var buffer = new ActivityBuffer(new ActivityLimits());
+        buffer.Add(Report, Today, ActivityEvent.View, Noon, 1);
+        buffer.Committed(buffer.Drain(), Today);
+
+        buffer.Add(other, Today, ActivityEvent.View, Noon, 1);
+        buffer.Add(Report, Today.AddDays(1), ActivityEvent.View, Noon.AddDays(1), 1);
+
+        Assert.All(buffer.Drain().Deltas, d => Assert.Equal([1], d.Visitors));
+    }
+
+    [Fact]
+    public void VisitorsOfADayThatEnded_AreForgottenAtTheNextCommit()
+    {
+        var buffer = new ActivityBuffer(new ActivityLimits());
+        buffer.Add(Report, Today, ActivityEvent.View, Noon, 1);
+        buffer.Committed(buffer.Drain(), Today);
+        buffer.Committed(new ActivityBatch([]), Today.AddDays(1));
+
+        buffer.Add(Report, Today, ActivityEvent.View, Noon, 1);
+
+        Assert.Equal([1], Assert.Single(buffer.Drain().Deltas).Visitors);
+    }
+
+    [Fact]
+    public void ALinkUsedInACommittedBatch_IsMarkedAsHavingItsFirstUseStored()
+    {
+        var previewed = ActivityLink.Share("previewed-key");
+        var buffer = new ActivityBuffer(new ActivityLimits());
+        buffer.Add(Report, Today, ActivityEvent.View, Noon);
+        buffer.Add(previewed, Today, ActivityEvent.Preview, Noon);
+        var first = buffer.Drain();
+        Assert.All(first.Deltas, d => Assert.False(d.FirstUseStored));
+        buffer.Committed(first, Today);
+
+        buffer.Add(Report, Today, ActivityEvent.View, Noon);
+        buffer.Add(previewed, Today, ActivityEvent.View, Noon);
+
+        var marked = buffer.Drain().Deltas.ToDictionary(d => d.Link, d => d.FirstUseStored);
+        Assert.True(marked[Report]);
+        Assert.False(marked[previewed]);
+    }
+
+    [Fact]
+    public void TheMemoryOfWhatWasWritten_NeverHoldsMoreThanItsBounds()
+    {
+        var written = new WrittenActivity(maxVisitors: 10, maxLinks: 5);
+        var links = Enumerable.Range(0, 25).Select(i => ActivityLink.Share($"key-{i}")).ToList();
+
+        written.Committed(new ActivityBatch([.. links.Select(l => new ActivityDelta(l, Today, 1, 0, 0, 0, 0, Noon, Noon, [1]))]), Today);
+
+        Assert.InRange(links.Count(l => written.HasVisitor(l, Today, 1)), 1, 10);
+        Assert.InRange(links.Count(written.HasFirstUse), 1, 5);
+    }
 }

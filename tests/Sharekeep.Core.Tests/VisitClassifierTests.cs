@@ -111,6 +111,25 @@ public sealed class VisitClassifierTests
     }
 
     [Fact]
+    public void VisitorHash_IsTheHmacOfAddressAndAgent_WhicheverSaltCameBefore()
+    {
+        var salt = new byte[32];
+        var other = new byte[32];
+        other[0] = 1;
+        static UInt128 Expected(byte[] key) => System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(
+            System.Security.Cryptography.HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes("203.0.113.7\n" + Firefox)));
+
+        VisitorHash.Of(salt, "198.51.100.1", "first");
+        var afterOther = VisitorHash.Of(other, "203.0.113.7", Firefox);
+        var again = VisitorHash.Of(salt, "203.0.113.7", Firefox);
+        other[0] = 2;
+
+        Assert.Equal(Expected([.. salt]), again);
+        Assert.Equal(Expected([1, .. new byte[31]]), afterOther);
+        Assert.Equal(Expected(other), VisitorHash.Of(other, "203.0.113.7", Firefox));
+    }
+
+    [Fact]
     public void VisitorHash_OfAHugeUserAgent_IsTheHashOfItsBoundedStart()
     {
         var salt = new byte[32];

@@ -148,4 +148,15 @@ public sealed class ActivityBatchWriteTests : IAsyncLifetime
         Assert.Empty(await AddAsync(1000, preview));
         Assert.Null(await WithStoreAsync(store => store.FirstUseAsync(link, TestContext.Current.CancellationToken)));
     }
+
+    [Fact]
+    public async Task AFirstUseTheBufferKnowsIsStored_IsNotOfferedAgain_WhileTheCountsAreAdded()
+    {
+        var link = LinkNumber(7);
+        var known = Delta(link, views: 2, firstVisitor: 0, visitors: 1) with { FirstUseStored = true };
+
+        Assert.Empty(await AddAsync(1000, known));
+        Assert.Null(await WithStoreAsync(store => store.FirstUseAsync(link, TestContext.Current.CancellationToken)));
+        Assert.Equal(2, (await DayAsync(link)).Views);
+    }
 }

@@ -15,6 +15,9 @@ public sealed record ActivityDelta(
 {
     /// <summary>Views and downloads: what a person did with the link.</summary>
     public long Uses => Views + Downloads;
+
+    /// <summary>The link's first use is known to be stored already: the store need not offer it again.</summary>
+    public bool FirstUseStored { get; init; }
 }
 
 /// <summary>One flush's worth of counts, in a fixed order (so that instances flushing at once lock rows in the same order).</summary>

@@ -11,8 +11,14 @@ namespace Sharekeep.Core.Activity;
 /// </summary>
 public sealed class ActivityBuffer(ActivityLimits limits, SharekeepMetrics? metrics = null)
 {
+    /// <summary>Links whose first use is remembered as stored (about 10 MB of them); visitors, as many as may be pending.</summary>
+    private const int RememberedLinks = 100_000;
+
     private readonly SharekeepMetrics _metrics = metrics ?? SharekeepMetrics.Unobserved;
+    private readonly WrittenActivity _written = new(limits.MaxPendingVisitors, RememberedLinks);
+    private readonly Guid _writer = Guid.CreateVersion7();
     private Generation _current = new();
+    private long _sequence;
 
     public ActivityLimits Limits => limits;
 
@@ -42,9 +48,6 @@ public sealed class ActivityBuffer(ActivityLimits limits, SharekeepMetrics? metr
     /// Takes every count made so far and starts afresh. Writers still adding to the taken generation are waited for:
     /// they are in the middle of a few interlocked operations, never of anything that blocks.
     /// </summary>
-    private readonly Guid _writer = Guid.CreateVersion7();
-    private long _sequence;
-
     public ActivityBatch Drain()
     {
         var taken = Interlocked.Exchange(ref _current, new Generation());
@@ -56,7 +59,7 @@ public sealed class ActivityBuffer(ActivityLimits limits, SharekeepMetrics? metr
         }
         return new ActivityBatch([.. taken.Entries
             .OrderBy(e => e.Key.Link.Kind).ThenBy(e => e.Key.Link.Id, StringComparer.Ordinal).ThenBy(e => e.Key.Day)
-            .Select(e => e.Value.ToDelta(e.Key.Link, e.Key.Day))])
+            .Select(e => e.Value.ToDelta(e.Key.Link, e.Key.Day) with { FirstUseStored = _written.HasFirstUse(e.Key.Link) })])
         {
             // Batches are written in the order they are drained (a refused one is written again before the next is
             // drained), so each writer's sequence only grows in the store.
@@ -64,6 +67,9 @@ public sealed class ActivityBuffer(ActivityLimits limits, SharekeepMetrics? metr
             Sequence = Interlocked.Increment(ref _sequence),
         };
     }
+
+    /// <summary>The store committed <paramref name="batch"/>: what it held need not be offered again.</summary>
+    public void Committed(ActivityBatch batch, DateOnly today) => _written.Committed(batch, today);
 
     private void AddTo(Generation generation, ActivityLink link, DateOnly day, ActivityEvent what, DateTimeOffset at, UInt128? visitor)
     {
@@ -84,7 +90,8 @@ public sealed class ActivityBuffer(ActivityLimits limits, SharekeepMetrics? metr
             }
         }
         pending.Add(what, at);
-        if (visitor is { } hash)
+        // A visitor already stored for the link-day changes nothing there: the most common visit costs no hash set.
+        if (visitor is { } hash && !_written.HasVisitor(link, day, hash))
         {
             var added = pending.AddVisitor(hash, limits.MaxVisitorsPerLinkDay, () => Take(generation));
             if (added == VisitorAdded.BufferFull)

@@ -101,6 +101,7 @@ public sealed class LinkActivity(ActivityBuffer buffer, TimeProvider time, bool 
             _unsent = batch;
             var firstViews = await store.AddAsync(batch, buffer.Limits.MaxVisitorsPerLinkDay, cancellationToken);
             _unsent = null;
+            buffer.Committed(batch, ActivityDay.Of(time.GetUtcNow()));
             _metrics.ActivityFlushed(batch.Deltas.Count);
             return firstViews;
         }

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,8 +11,10 @@ namespace Sharekeep.Storage.Stores;
 /// <summary>
 /// Writes one flush's counts with a few multi-row statements instead of several statements per link-day: a flush
 /// runs on the same cores as the visitors it counted, and at thousands of links per flush per-row statements took
-/// a third of a busy server's time (bench, docs/benchmarks.md). Plain ADO.NET commands in the caller's transaction,
-/// every value a parameter; SQLite (3.35 and later) and PostgreSQL both speak the SQL used here.
+/// a third of a busy server's time (bench, docs/benchmarks.md). Plain ADO.NET commands in the caller's transaction;
+/// SQLite (3.35 and later) and PostgreSQL both speak the SQL used here. A link's id is a parameter; numbers, kinds
+/// and hashes, all made here, are written as literals: SQLite binds a parameter by searching the statement's names
+/// one by one, so 200 rows of a dozen parameters each cost more to bind than to write (a profile of the flush).
 /// </summary>
 internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
 {
@@ -68,7 +71,7 @@ internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
         }
 
         var firstUses = new List<ActivityLink>();
-        var used = batch.Deltas.Where(d => d.Uses > 0 && d.FirstAccess is not null)
+        var used = batch.Deltas.Where(d => d.Uses > 0 && d.FirstAccess is not null && !d.FirstUseStored)
             .GroupBy(d => d.Link)
             .Select(g => (Link: g.Key, At: g.Min(d => d.FirstAccess!.Value)));
         foreach (var chunk in used.Chunk(LinkDaysPerStatement))
@@ -90,7 +93,7 @@ internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
         var links = new Dictionary<(string, string), ActivityLink>();
         foreach (var (link, at) in uses)
         {
-            AppendRow(command, rows, link.KindName, link.Id, at.UtcTicks);
+            AppendRow(rows, Text(link.KindName), Add(command, link.Id), Number(at.UtcTicks));
             links[(link.KindName, link.Id)] = link;
         }
         command.CommandText = $"""
@@ -112,8 +115,9 @@ internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
         var rows = new StringBuilder();
         foreach (var delta in deltas)
         {
-            AppendRow(command, rows, delta.Link.KindName, delta.Link.Id, ActivityDay.Start(delta.Day).UtcTicks, delta.Views, delta.Downloads,
-                delta.Previews, delta.PasswordFailures, delta.Lockouts, 0, delta.FirstAccess?.UtcTicks, delta.LastAccess?.UtcTicks);
+            AppendRow(rows, Text(delta.Link.KindName), Add(command, delta.Link.Id), Number(ActivityDay.Start(delta.Day).UtcTicks), Number(delta.Views),
+                Number(delta.Downloads), Number(delta.Previews), Number(delta.PasswordFailures), Number(delta.Lockouts), Number(0),
+                Number(delta.FirstAccess?.UtcTicks), Number(delta.LastAccess?.UtcTicks));
         }
         command.CommandText = $"""
             INSERT INTO "LinkActivity" AS t ("Kind", "LinkId", "Day", "Views", "Downloads", "Previews", "PasswordFailures", "Lockouts", "Visitors", "FirstAccess", "LastAccess")
@@ -141,7 +145,7 @@ internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
         var rows = new StringBuilder();
         foreach (var (key, hash) in visitors)
         {
-            AppendRow(command, rows, key.Kind, key.LinkId, key.Day, hash);
+            AppendRow(rows, Text(key.Kind), Add(command, key.LinkId), Number(key.Day), Bytes(hash));
         }
         command.CommandText = $"""
             INSERT INTO "LinkVisitors" ("Kind", "LinkId", "Day", "Hash") VALUES {rows}
@@ -163,7 +167,7 @@ internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
         var rows = new StringBuilder();
         foreach (var (key, count) in counts)
         {
-            AppendRow(command, rows, key.Kind, key.LinkId, key.Day, count);
+            AppendRow(rows, Text(key.Kind), Add(command, key.LinkId), Number(key.Day), Number(count));
         }
         // Both databases name a VALUES list's columns column1, column2 and so on.
         command.CommandText = $"""
@@ -183,28 +187,31 @@ internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
         return command;
     }
 
-    /// <summary>One parenthesised row of a VALUES list, every value a parameter of <paramref name="command"/>.</summary>
-    private static void AppendRow(DbCommand command, StringBuilder rows, params object?[] values)
+    /// <summary>One parenthesised row of a VALUES list.</summary>
+    private static void AppendRow(StringBuilder rows, params string[] values)
     {
-        rows.Append(rows.Length == 0 ? "(" : ", (").AppendJoin(", ", values.Select(value => Add(command, value))).Append(')');
+        rows.Append(rows.Length == 0 ? "(" : ", (").AppendJoin(", ", values).Append(')');
     }
 
-    /// <summary>Adds a typed parameter and answers its placeholder; a null time is a typed NULL.</summary>
-    private static string Add(DbCommand command, object? value)
+    /// <summary>Adds a text parameter and answers its placeholder.</summary>
+    private static string Add(DbCommand command, string value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = $"@p{command.Parameters.Count}";
-        parameter.DbType = value switch
-        {
-            string => DbType.String,
-            int => DbType.Int32,
-            byte[] => DbType.Binary,
-            _ => DbType.Int64,
-        };
-        parameter.Value = value ?? DBNull.Value;
+        parameter.DbType = DbType.String;
+        parameter.Value = value;
         command.Parameters.Add(parameter);
         return parameter.ParameterName;
     }
+
+    /// <summary>A number as SQL; a missing time is a NULL typed for PostgreSQL, which types a VALUES column by its rows.</summary>
+    private static string Number(long? value) => value is { } number ? number.ToString(CultureInfo.InvariantCulture) : "CAST(NULL AS bigint)";
+
+    /// <summary>A link kind, one of two fixed words (never a visitor's text).</summary>
+    private static string Text(string kind) => kind is "share" or "file" ? $"'{kind}'" : throw new ArgumentOutOfRangeException(nameof(kind));
+
+    /// <summary>A visitor's hash as a blob literal, in each database's own spelling.</summary>
+    private string Bytes(byte[] hash) => postgres ? $"'\\x{Convert.ToHexString(hash)}'::bytea" : $"X'{Convert.ToHexString(hash)}'";
 
     private readonly record struct LinkDayKey(string Kind, string LinkId, long Day) : IComparable<LinkDayKey>
     {
