@@ -22,8 +22,8 @@ internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
     private const int LinkDaysPerStatement = 200;
     private const int VisitorsPerStatement = 500;
 
-    /// <summary>Writes the batch's counts; answers the links whose first view or download ever it holds.</summary>
-    public async Task<IReadOnlyList<ActivityLink>> WriteAsync(ActivityBatch batch, int visitorsPerLinkDay, CancellationToken cancellationToken)
+    /// <summary>Writes the batch's counts; answers the links whose first view or download ever it holds, and when that was.</summary>
+    public async Task<IReadOnlyList<(ActivityLink Link, DateTimeOffset At)>> WriteAsync(ActivityBatch batch, int visitorsPerLinkDay, CancellationToken cancellationToken)
     {
         var stored = new Dictionary<LinkDayKey, int>();
         // Deltas come sorted by link and day, and chunks keep that order: instances flushing the same links at once
@@ -70,7 +70,7 @@ internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
             await AddVisitorCountsAsync(chunk, cancellationToken);
         }
 
-        var firstUses = new List<ActivityLink>();
+        var firstUses = new List<(ActivityLink Link, DateTimeOffset At)>();
         var used = batch.Deltas.Where(d => d.Uses > 0 && d.FirstAccess is not null && !d.FirstUseStored)
             .GroupBy(d => d.Link)
             .Select(g => (Link: g.Key, At: g.Min(d => d.FirstAccess!.Value)));
@@ -86,15 +86,16 @@ internal sealed class ActivityBatchWriter(SharekeepDbContext db, bool postgres)
     /// inserting the same link waits for the first's transaction and then inserts nothing, so exactly one flush
     /// finds each link new, whatever the retention has deleted of its days since.
     /// </summary>
-    private async Task InsertFirstUsesAsync((ActivityLink Link, DateTimeOffset At)[] uses, List<ActivityLink> inserted, CancellationToken cancellationToken)
+    private async Task InsertFirstUsesAsync(
+        (ActivityLink Link, DateTimeOffset At)[] uses, List<(ActivityLink Link, DateTimeOffset At)> inserted, CancellationToken cancellationToken)
     {
         await using var command = NewCommand();
         var rows = new StringBuilder();
-        var links = new Dictionary<(string, string), ActivityLink>();
-        foreach (var (link, at) in uses)
+        var links = new Dictionary<(string, string), (ActivityLink Link, DateTimeOffset At)>();
+        foreach (var use in uses)
         {
-            AppendRow(rows, Text(link.KindName), Add(command, link.Id), Number(at.UtcTicks));
-            links[(link.KindName, link.Id)] = link;
+            AppendRow(rows, Text(use.Link.KindName), Add(command, use.Link.Id), Number(use.At.UtcTicks));
+            links[(use.Link.KindName, use.Link.Id)] = use;
         }
         command.CommandText = $"""
             INSERT INTO "LinkFirstUses" ("Kind", "LinkId", "At") VALUES {rows}

@@ -39,9 +39,9 @@ internal sealed class EfLinkActivityStore(SharekeepDbContext db, WebhookOutboxWr
         // Only link.first_view needs the links' rows: without a subscriber, a flush reads nothing more.
         if (firstUses.Count > 0 && await outbox.IsSubscribedAsync(db, WebhookEvents.LinkFirstView, cancellationToken))
         {
-            await AnnounceFirstViewsAsync([.. firstUses], batch, cancellationToken);
+            await AnnounceFirstViewsAsync(firstUses, cancellationToken);
         }
-        return firstUses;
+        return [.. firstUses.Select(f => f.Link)];
     }
 
     public async Task<DateTimeOffset?> FirstUseAsync(ActivityLink link, CancellationToken cancellationToken)
@@ -58,18 +58,12 @@ internal sealed class EfLinkActivityStore(SharekeepDbContext db, WebhookOutboxWr
     /// link.first_view for each link first used in this batch, in the flush's own transaction, so the event commits
     /// with the counts or not at all. The event names what the link points at, never a share's key.
     /// </summary>
-    private async Task AnnounceFirstViewsAsync(List<ActivityLink> firstUses, ActivityBatch batch, CancellationToken cancellationToken)
+    private async Task AnnounceFirstViewsAsync(IReadOnlyList<(ActivityLink Link, DateTimeOffset At)> firstUses, CancellationToken cancellationToken)
     {
-        if (firstUses.Count == 0)
-        {
-            return;
-        }
-        var firstAccess = batch.Deltas.Where(d => d.FirstAccess is not null)
-            .GroupBy(d => d.Link)
-            .ToDictionary(g => g.Key, g => g.Min(d => d.FirstAccess!.Value));
-        DateTimeOffset At(ActivityLink link) => firstAccess.TryGetValue(link, out var at) ? at : DateTimeOffset.UtcNow;
-        var shareKeys = firstUses.Where(l => l.Kind == ActivityLinkKind.Share).Select(l => l.Id).ToList();
-        var fileLinkIds = firstUses.Where(l => l.Kind == ActivityLinkKind.File).Select(l => Guid.Parse(l.Id)).ToList();
+        var firstAccess = firstUses.ToDictionary(f => f.Link, f => f.At);
+        DateTimeOffset At(ActivityLink link) => firstAccess[link];
+        var shareKeys = firstUses.Where(f => f.Link.Kind == ActivityLinkKind.Share).Select(f => f.Link.Id).ToList();
+        var fileLinkIds = firstUses.Where(f => f.Link.Kind == ActivityLinkKind.File).Select(f => Guid.Parse(f.Link.Id)).ToList();
         var shares = await db.Shares.AsNoTracking().Where(s => shareKeys.Contains(s.Id)).ToListAsync(cancellationToken);
         var fileLinks = await db.FileLinks.AsNoTracking().Where(l => fileLinkIds.Contains(l.Id)).ToListAsync(cancellationToken);
         await outbox.AddAsync(
